@@ -1,0 +1,233 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, useFetcher, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
+import { verdictLabels } from '#app/domain/labels.ts'
+import { verdicts } from '#app/domain/vocabulary.ts'
+import { ClaimCreateSchema, ClaimEditSchema } from '#app/validation/claim.ts'
+import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from './forms.tsx'
+
+type Suggestion = { id: number; label: string; detail?: string | null }
+
+/**
+ * A text field with suggestions from a resource route. Without JavaScript it is a plain
+ * text field and the server matches the typed name; with it, picking a suggestion also
+ * fills the hidden id so two same-named records cannot be confused.
+ */
+function Picker({
+  label,
+  hint,
+  name,
+  idName,
+  defaultValue,
+  defaultId,
+  errors,
+  resource,
+}: {
+  label: string
+  hint: string
+  name: string
+  idName: string
+  defaultValue: string
+  defaultId: string
+  errors?: string[]
+  resource: string
+}) {
+  const fetcher = useFetcher<{ suggestions: Suggestion[] }>()
+  const [pickedId, setPickedId] = useState(defaultId)
+  const listId = `${name}-suggestions`
+  const suggestions = fetcher.data?.suggestions ?? []
+  return (
+    <>
+      <Field
+        label={label}
+        hint={hint}
+        errors={errors}
+        inputProps={{
+          id: name,
+          name,
+          type: 'text',
+          defaultValue,
+          list: listId,
+          autoComplete: 'off',
+          onChange: (event) => {
+            const value = event.currentTarget.value
+            const match = suggestions.find((s) => s.label === value)
+            setPickedId(match ? String(match.id) : '')
+            if (value.trim().length >= 2) fetcher.load(`${resource}?${new URLSearchParams({ q: value })}`)
+          },
+        }}
+      />
+      <datalist id={listId}>
+        {suggestions.map((s) => (
+          <option key={s.id} value={s.label}>
+            {s.detail ?? ''}
+          </option>
+        ))}
+      </datalist>
+      <input type="hidden" name={idName} value={pickedId} />
+    </>
+  )
+}
+
+export type ClaimFormDefaults = Partial<Record<string, string>>
+
+export function ClaimForm({
+  mode,
+  lastResult,
+  defaultValue,
+  version,
+  cancelHref,
+}: {
+  mode: 'create' | 'edit'
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: ClaimFormDefaults
+  version?: number
+  cancelHref: string
+}) {
+  const schema = mode === 'create' ? ClaimCreateSchema : ClaimEditSchema
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: `claim-${mode}`,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue,
+  })
+  const initial = (form.initialValue ?? defaultValue ?? {}) as Record<string, string | undefined>
+  const [newSource, setNewSource] = useState(Boolean(initial.newSource))
+  return (
+    <Form method="post" className="stack-form" {...getFormProps(form)}>
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <div role="alert">
+        <ErrorList id={form.errorId} errors={form.errors} />
+      </div>
+      <TextareaField
+        label="Claim"
+        hint="The statement as it was made, in its original language."
+        textareaProps={{ ...getTextareaProps(fields.text), rows: 3 }}
+        errors={fields.text.errors}
+      />
+      <TextareaField
+        label="Exact quote (optional)"
+        hint="Word for word, if the claim was quoted."
+        textareaProps={{ ...getTextareaProps(fields.quote), rows: 2 }}
+        errors={fields.quote.errors}
+      />
+      <div className="form-row">
+        <Field
+          label="Language"
+          hint="Code such as de or en."
+          inputProps={getInputProps(fields.language, { type: 'text' })}
+          errors={fields.language.errors}
+        />
+        <Field
+          label="Date made"
+          inputProps={getInputProps(fields.claimedOn, { type: 'date' })}
+          errors={fields.claimedOn.errors}
+        />
+        <Field
+          label="Tags"
+          hint="Separated by commas."
+          inputProps={getInputProps(fields.tags, { type: 'text' })}
+          errors={fields.tags.errors}
+        />
+      </div>
+      <fieldset>
+        <legend>Speaker</legend>
+        <Picker
+          label="Speaker"
+          hint="Who made the claim. Any known spelling works; leave empty for unattributed."
+          name="speakerName"
+          idName="speakerId"
+          defaultValue={initial.speakerName ?? ''}
+          defaultId={initial.speakerId ?? ''}
+          errors={fields.speakerName.errors}
+          resource="/resources/speakers"
+        />
+        <div className="form-row">
+          <CheckboxField
+            label="New speaker: create them with this name"
+            inputProps={getInputProps(fields.newSpeaker, { type: 'checkbox' })}
+            errors={fields.newSpeaker.errors}
+          />
+          <Field
+            label="Role of a new speaker (optional)"
+            inputProps={getInputProps(fields.newSpeakerRole, { type: 'text' })}
+            errors={fields.newSpeakerRole.errors}
+          />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Where it appeared</legend>
+        <Picker
+          label="Source"
+          hint="Title or URL of a source already on the desk."
+          name="sourceRef"
+          idName="sourceId"
+          defaultValue={initial.sourceRef ?? ''}
+          defaultId={initial.sourceId ?? ''}
+          errors={fields.sourceRef.errors}
+          resource="/resources/sources"
+        />
+        <CheckboxField
+          label="New source: add it with the details below"
+          inputProps={{
+            ...getInputProps(fields.newSource, { type: 'checkbox' }),
+            onChange: (e) => setNewSource(e.currentTarget.checked),
+          }}
+          errors={fields.newSource.errors}
+        />
+        <div className="form-row" data-new-source={newSource ? 'open' : 'closed'}>
+          <Field
+            label="New source title"
+            inputProps={getInputProps(fields.newSourceTitle, { type: 'text' })}
+            errors={fields.newSourceTitle.errors}
+          />
+          <Field
+            label="New source URL"
+            inputProps={getInputProps(fields.newSourceUrl, { type: 'url' })}
+            errors={fields.newSourceUrl.errors}
+          />
+          <Field
+            label="Outlet"
+            inputProps={getInputProps(fields.newSourceOutlet, { type: 'text' })}
+            errors={fields.newSourceOutlet.errors}
+          />
+          <Field
+            label="Published"
+            inputProps={getInputProps(fields.newSourcePublishedOn, { type: 'date' })}
+            errors={fields.newSourcePublishedOn.errors}
+          />
+        </div>
+      </fieldset>
+      {mode === 'edit' ? (
+        <fieldset>
+          <legend>Verdict</legend>
+          <SelectField
+            label="Verdict"
+            selectProps={getSelectProps(fields.verdict)}
+            options={[{ value: '', label: '— none yet —' }, ...verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))]}
+            errors={fields.verdict.errors}
+          />
+          <TextareaField
+            label="Rationale"
+            hint="Why the verdict holds, with reference to the evidence."
+            textareaProps={{ ...getTextareaProps(fields.rationale), rows: 4 }}
+            errors={fields.rationale.errors}
+          />
+        </fieldset>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={navigation.state === 'submitting'}>
+          {mode === 'create' ? 'Create claim' : 'Save changes'}
+        </button>
+        <a className="button" href={cancelHref}>
+          Cancel
+        </a>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,395 @@
+import { aliasedTable, and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { db } from '#db/client.ts'
+import { claimLinks, claims, claimTags, evidence, sources, speakers, tags, users } from '#db/schema.ts'
+import type { DbOrTx, Tx } from '#db/types.ts'
+import { ConflictError, NotFoundError } from '#app/utils/errors.server.ts'
+import type { ClaimInput, ClaimListQuery } from '#app/validation/claim.ts'
+import { changedFields, recordClaimEvent } from './history.server.ts'
+import { resolveSourceChoice } from './sources.server.ts'
+import { resolveSpeakerChoice } from './speakers.server.ts'
+
+export const claimsPageSize = 50
+
+const assignees = aliasedTable(users, 'assignees')
+
+function listFilter(query: Partial<ClaimListQuery>, currentUserId?: string): SQL | undefined {
+  const assignee =
+    query.assignee === 'me' ? currentUserId : query.assignee === 'none' ? null : query.assignee
+  return and(
+    isNull(claims.deletedAt),
+    query.status ? eq(claims.status, query.status) : undefined,
+    query.verdict ? eq(claims.verdict, query.verdict) : undefined,
+    query.speaker ? eq(claims.speakerId, query.speaker) : undefined,
+    query.source ? eq(claims.sourceId, query.source) : undefined,
+    query.assignee === undefined
+      ? undefined
+      : assignee === null
+        ? isNull(claims.assigneeId)
+        : eq(claims.assigneeId, assignee ?? ''),
+    query.tag
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(claimTags)
+            .innerJoin(tags, eq(tags.id, claimTags.tagId))
+            .where(and(eq(claimTags.claimId, claims.id), eq(tags.name, query.tag))),
+        )
+      : undefined,
+  )
+}
+
+export function listClaims(query: ClaimListQuery, currentUserId?: string) {
+  const where = listFilter(query, currentUserId)
+  const sortColumn = query.sort === 'created' ? claims.createdAt : claims.updatedAt
+  const direction = query.order === 'asc' ? asc : desc
+  const rows = db
+    .select({
+      id: claims.id,
+      text: claims.text,
+      status: claims.status,
+      verdict: claims.verdict,
+      claimedOn: claims.claimedOn,
+      createdAt: claims.createdAt,
+      updatedAt: claims.updatedAt,
+      speakerId: claims.speakerId,
+      speakerName: speakers.name,
+      sourceId: claims.sourceId,
+      sourceTitle: sources.title,
+      sourceOutlet: sources.outlet,
+      assigneeName: assignees.name,
+    })
+    .from(claims)
+    .leftJoin(speakers, eq(speakers.id, claims.speakerId))
+    .leftJoin(sources, eq(sources.id, claims.sourceId))
+    .leftJoin(assignees, eq(assignees.id, claims.assigneeId))
+    .where(where)
+    .orderBy(direction(sortColumn), direction(claims.id))
+    .limit(claimsPageSize)
+    .offset((query.page - 1) * claimsPageSize)
+    .all()
+  const total = db.select({ n: count() }).from(claims).where(where).get()?.n ?? 0
+  const tagsByClaim = tagsOf(rows.map((r) => r.id))
+  return {
+    rows: rows.map((r) => ({ ...r, tags: tagsByClaim.get(r.id) ?? [] })),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / claimsPageSize)),
+  }
+}
+
+function tagsOf(claimIds: number[]) {
+  const byClaim = new Map<number, string[]>()
+  if (claimIds.length === 0) return byClaim
+  const rows = db
+    .select({ claimId: claimTags.claimId, name: tags.name })
+    .from(claimTags)
+    .innerJoin(tags, eq(tags.id, claimTags.tagId))
+    .where(inArray(claimTags.claimId, claimIds))
+    .orderBy(asc(tags.name))
+    .all()
+  for (const row of rows) {
+    byClaim.set(row.claimId, [...(byClaim.get(row.claimId) ?? []), row.name])
+  }
+  return byClaim
+}
+
+export function listTags() {
+  return db
+    .select({ name: tags.name, n: count() })
+    .from(tags)
+    .innerJoin(claimTags, eq(claimTags.tagId, tags.id))
+    .innerJoin(claims, and(eq(claims.id, claimTags.claimId), isNull(claims.deletedAt)))
+    .groupBy(tags.name)
+    .orderBy(asc(tags.name))
+    .all()
+}
+
+function setClaimTags(tx: Tx, claimId: number, names: string[]) {
+  tx.delete(claimTags).where(eq(claimTags.claimId, claimId)).run()
+  for (const name of names) {
+    tx.insert(tags).values({ name }).onConflictDoNothing().run()
+    const tag = tx.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).get()!
+    tx.insert(claimTags).values({ claimId, tagId: tag.id }).run()
+  }
+}
+
+function getClaimRow(tx: DbOrTx, id: number) {
+  const row = tx
+    .select({
+      claim: claims,
+      speakerName: speakers.name,
+      sourceTitle: sources.title,
+      sourceUrl: sources.url,
+      sourceOutlet: sources.outlet,
+    })
+    .from(claims)
+    .leftJoin(speakers, eq(speakers.id, claims.speakerId))
+    .leftJoin(sources, eq(sources.id, claims.sourceId))
+    .where(eq(claims.id, id))
+    .get()
+  if (!row) throw new NotFoundError('Claim')
+  return {
+    ...row.claim,
+    speakerName: row.speakerName,
+    sourceTitle: row.sourceTitle,
+    sourceUrl: row.sourceUrl,
+    sourceOutlet: row.sourceOutlet,
+    tags: tagsOf([id]).get(id) ?? [],
+  }
+}
+
+export type ClaimRow = ReturnType<typeof getClaimRow>
+
+/** A claim as its history and conflict screen show it: references by their names. */
+function readableFields(claim: ClaimRow) {
+  return {
+    text: claim.text,
+    quote: claim.quote,
+    language: claim.language,
+    claimedOn: claim.claimedOn,
+    speaker: claim.speakerName,
+    source: claim.sourceTitle,
+    tags: claim.tags.join(', '),
+    verdict: claim.verdict,
+    rationale: claim.rationale,
+  }
+}
+export type ClaimReadableFields = ReturnType<typeof readableFields>
+
+/** What the edit form is prefilled with. */
+export function claimFormDefaults(claim: ClaimRow) {
+  return {
+    text: claim.text,
+    quote: claim.quote ?? '',
+    language: claim.language,
+    claimedOn: claim.claimedOn ?? '',
+    tags: claim.tags.join(', '),
+    speakerName: claim.speakerName ?? '',
+    speakerId: claim.speakerId ? String(claim.speakerId) : '',
+    sourceRef: claim.sourceTitle ?? '',
+    sourceId: claim.sourceId ? String(claim.sourceId) : '',
+    verdict: claim.verdict ?? '',
+    rationale: claim.rationale ?? '',
+    version: String(claim.version),
+  }
+}
+
+export function getClaim(id: number) {
+  return getClaimRow(db, id)
+}
+
+export function getClaimDetail(id: number) {
+  const claim = getClaimRow(db, id)
+  const people = db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        [claim.assigneeId, claim.createdById, claim.updatedById, claim.submittedById, claim.approvedById].filter(
+          (v): v is string => v !== null,
+        ),
+      ),
+    )
+    .all()
+  const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.name ?? null
+  const evidenceRows = db
+    .select({
+      id: evidence.id,
+      role: evidence.role,
+      note: evidence.note,
+      sourceId: sources.id,
+      title: sources.title,
+      outlet: sources.outlet,
+      url: sources.url,
+      publishedOn: sources.publishedOn,
+    })
+    .from(evidence)
+    .innerJoin(sources, eq(sources.id, evidence.sourceId))
+    .where(and(eq(evidence.claimId, id), isNull(evidence.deletedAt)))
+    .orderBy(sql`${evidence.role} = 'origin' desc`, asc(evidence.createdAt))
+    .all()
+  const other = aliasedTable(claims, 'other')
+  const linkColumns = {
+    id: claimLinks.id,
+    type: claimLinks.type,
+    note: claimLinks.note,
+    otherId: other.id,
+    otherText: other.text,
+    otherStatus: other.status,
+    otherVerdict: other.verdict,
+  }
+  const outgoing = db
+    .select(linkColumns)
+    .from(claimLinks)
+    .innerJoin(other, eq(other.id, claimLinks.toClaimId))
+    .where(and(eq(claimLinks.fromClaimId, id), isNull(claimLinks.deletedAt), isNull(other.deletedAt)))
+    .all()
+    .map((l) => ({ ...l, direction: 'outgoing' as const }))
+  const incoming = db
+    .select(linkColumns)
+    .from(claimLinks)
+    .innerJoin(other, eq(other.id, claimLinks.fromClaimId))
+    .where(and(eq(claimLinks.toClaimId, id), isNull(claimLinks.deletedAt), isNull(other.deletedAt)))
+    .all()
+    .map((l) => ({ ...l, direction: 'incoming' as const }))
+  return {
+    claim: {
+      ...claim,
+      assigneeName: nameOf(claim.assigneeId),
+      createdByName: nameOf(claim.createdById),
+      updatedByName: nameOf(claim.updatedById),
+      submittedByName: nameOf(claim.submittedById),
+      approvedByName: nameOf(claim.approvedById),
+    },
+    evidence: evidenceRows,
+    links: [...outgoing, ...incoming],
+  }
+}
+
+/** The source a claim first appeared in is also its `origin` evidence. */
+function ensureOriginEvidence(tx: Tx, claimId: number, sourceId: number, actorId: string) {
+  const existing = tx
+    .select({ id: evidence.id })
+    .from(evidence)
+    .where(
+      and(
+        eq(evidence.claimId, claimId),
+        eq(evidence.sourceId, sourceId),
+        eq(evidence.role, 'origin'),
+        isNull(evidence.deletedAt),
+      ),
+    )
+    .get()
+  if (existing) return
+  tx.insert(evidence).values({ claimId, sourceId, role: 'origin', createdById: actorId }).run()
+  recordClaimEvent(tx, { claimId, actorId, type: 'evidence_added', after: { sourceId, role: 'origin' } })
+}
+
+function claimColumns(input: ClaimInput) {
+  return {
+    text: input.text,
+    quote: input.quote ?? null,
+    language: input.language,
+    claimedOn: input.claimedOn ?? null,
+    verdict: input.verdict ?? null,
+    rationale: input.rationale ?? null,
+  }
+}
+
+export function createClaim(input: ClaimInput, actorId: string) {
+  return db.transaction((tx) => {
+    const speakerId = resolveSpeakerChoice(tx, input, actorId)
+    const sourceId = resolveSourceChoice(tx, input, actorId)
+    const { id } = tx
+      .insert(claims)
+      .values({ ...claimColumns(input), speakerId, sourceId, createdById: actorId, updatedById: actorId })
+      .returning({ id: claims.id })
+      .get()
+    setClaimTags(tx, id, input.tags)
+    recordClaimEvent(tx, { claimId: id, actorId, type: 'created', after: readableFields(getClaimRow(tx, id)) })
+    if (sourceId) ensureOriginEvidence(tx, id, sourceId, actorId)
+    return id
+  })
+}
+
+export type ClaimConflict = { current: ClaimReadableFields & { version: number; updatedAt: Date; updatedByName: string | null } }
+
+function conflictWith(tx: DbOrTx, current: ClaimRow) {
+  const updatedByName = current.updatedById
+    ? (tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedById)).get()?.name ?? null)
+    : null
+  return new ConflictError<ClaimConflict['current']>({
+    ...readableFields(current),
+    version: current.version,
+    updatedAt: current.updatedAt,
+    updatedByName,
+  })
+}
+
+/**
+ * Saves an edit made from `input.version`. If anyone saved the claim since, nothing is
+ * written and a ConflictError carries their version so the editor can compare.
+ */
+export function updateClaim(id: number, input: ClaimInput & { version: number }, actorId: string) {
+  return db.transaction((tx) => {
+    const before = getClaimRow(tx, id)
+    if (before.deletedAt) throw new NotFoundError('Claim')
+    if (before.version !== input.version) throw conflictWith(tx, before)
+    const speakerId = resolveSpeakerChoice(tx, input, actorId)
+    const sourceId = resolveSourceChoice(tx, input, actorId)
+    const result = tx
+      .update(claims)
+      .set({
+        ...claimColumns(input),
+        speakerId,
+        sourceId,
+        version: before.version + 1,
+        updatedById: actorId,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(claims.id, id), eq(claims.version, input.version)))
+      .run()
+    if (result.changes !== 1) throw conflictWith(tx, getClaimRow(tx, id))
+    setClaimTags(tx, id, input.tags)
+    const change = changedFields(readableFields(before), readableFields(getClaimRow(tx, id)))
+    if (change) recordClaimEvent(tx, { claimId: id, actorId, type: 'updated', ...change })
+    if (sourceId) ensureOriginEvidence(tx, id, sourceId, actorId)
+  })
+}
+
+/** Moves a claim to the trash; it keeps everything and can be restored. */
+export function deleteClaim(id: number, version: number, actorId: string) {
+  db.transaction((tx) => {
+    const current = getClaimRow(tx, id)
+    if (current.deletedAt) return
+    if (current.version !== version) throw conflictWith(tx, current)
+    tx.update(claims)
+      .set({ deletedAt: new Date(), deletedById: actorId, version: version + 1 })
+      .where(and(eq(claims.id, id), eq(claims.version, version)))
+      .run()
+    recordClaimEvent(tx, { claimId: id, actorId, type: 'deleted' })
+  })
+}
+
+export function restoreClaim(id: number, actorId: string) {
+  db.transaction((tx) => {
+    const current = getClaimRow(tx, id)
+    if (!current.deletedAt) return
+    tx.update(claims)
+      .set({ deletedAt: null, deletedById: null, version: current.version + 1, updatedById: actorId, updatedAt: new Date() })
+      .where(eq(claims.id, id))
+      .run()
+    recordClaimEvent(tx, { claimId: id, actorId, type: 'restored' })
+  })
+}
+
+export function listTrash() {
+  const deleters = aliasedTable(users, 'deleters')
+  return db
+    .select({
+      id: claims.id,
+      text: claims.text,
+      status: claims.status,
+      speakerName: speakers.name,
+      deletedAt: claims.deletedAt,
+      deletedByName: deleters.name,
+    })
+    .from(claims)
+    .leftJoin(speakers, eq(speakers.id, claims.speakerId))
+    .leftJoin(deleters, eq(deleters.id, claims.deletedById))
+    .where(isNotNull(claims.deletedAt))
+    .orderBy(desc(claims.deletedAt))
+    .limit(200)
+    .all()
+}
+
+/** Counts by status for the desk page. */
+export function countClaimsByStatus() {
+  return db
+    .select({ status: claims.status, n: count() })
+    .from(claims)
+    .where(isNull(claims.deletedAt))
+    .groupBy(claims.status)
+    .all()
+}

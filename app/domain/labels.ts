@@ -1,0 +1,62 @@
+// The desk's words for stored values; shared by pages, exports and history.
+import type { ClaimStatus, EvidenceRole, LinkType, Role, SourceKind, Verdict } from './vocabulary.ts'
+
+export const statusLabels: Record<ClaimStatus, string> = {
+  new: 'New',
+  researching: 'Researching',
+  in_review: 'In review',
+  verified: 'Verified',
+  rejected: 'Rejected',
+}
+
+export const verdictLabels: Record<Verdict, string> = {
+  true: 'True',
+  mostly_true: 'Mostly true',
+  mixed: 'Mixed',
+  misleading: 'Misleading',
+  mostly_false: 'Mostly false',
+  false: 'False',
+  unverifiable: 'Unverifiable',
+}
+
+export const evidenceRoleLabels: Record<EvidenceRole, string> = {
+  origin: 'Origin',
+  supports: 'Supports',
+  refutes: 'Refutes',
+  context: 'Context',
+}
+
+/** How a link reads from each end: "A contradicts B", "B is contradicted by A". */
+export const linkLabels: Record<LinkType, { outgoing: string; incoming: string }> = {
+  duplicate_of: { outgoing: 'is a duplicate of', incoming: 'has duplicate' },
+  supports: { outgoing: 'supports', incoming: 'is supported by' },
+  contradicts: { outgoing: 'contradicts', incoming: 'is contradicted by' },
+  related: { outgoing: 'is related to', incoming: 'is related to' },
+  updates: { outgoing: 'updates', incoming: 'is updated by' },
+}
+
+export const roleLabels: Record<Role, string> = { viewer: 'Viewer', editor: 'Editor', admin: 'Admin' }
+
+export const sourceKindLabels: Record<SourceKind, string> = {
+  article: 'Article',
+  statement: 'Statement',
+  video: 'Video',
+  official_document: 'Official document',
+  post: 'Social media post',
+  dataset: 'Dataset',
+  other: 'Other',
+}
+
+export const claimFieldLabels: Record<string, string> = {
+  text: 'Claim',
+  quote: 'Quote',
+  language: 'Language',
+  claimedOn: 'Date made',
+  speaker: 'Speaker',
+  source: 'Source',
+  tags: 'Tags',
+  verdict: 'Verdict',
+  rationale: 'Rationale',
+  status: 'Status',
+  assignee: 'Assignee',
+}

@@ -1,0 +1,172 @@
+import { and, asc, count, desc, eq, isNull, or, sql } from 'drizzle-orm'
+import { db } from '#db/client.ts'
+import { claims, evidence, sources } from '#db/schema.ts'
+import type { DbOrTx, Tx } from '#db/types.ts'
+import { ConflictError, FieldError, NotFoundError } from '#app/utils/errors.server.ts'
+import { likeContains, nullable } from '#app/utils/sql.server.ts'
+import type { SourceInput } from '#app/validation/source.ts'
+import { normalizeSourceUrl } from './urls.ts'
+
+export type SourceRecord = typeof sources.$inferSelect
+
+export function findSourceByUrl(tx: DbOrTx, url: string) {
+  const normalized = normalizeSourceUrl(url)
+  if (!normalized) return undefined
+  return tx.select().from(sources).where(eq(sources.url, normalized)).get()
+}
+
+function assertUrlFree(tx: DbOrTx, url: string | undefined, exceptId?: number) {
+  if (!url) return
+  const existing = findSourceByUrl(tx, url)
+  if (existing && existing.id !== exceptId) {
+    throw new FieldError({
+      url: [`This URL is already source #${existing.id} “${existing.title}”.`],
+    })
+  }
+}
+
+export function createSourceInTx(tx: Tx, input: SourceInput, actorId: string) {
+  assertUrlFree(tx, input.url)
+  return tx
+    .insert(sources)
+    .values({ ...nullable(input), createdById: actorId, updatedById: actorId })
+    .returning({ id: sources.id })
+    .get().id
+}
+
+export function createSource(input: SourceInput, actorId: string) {
+  return db.transaction((tx) => createSourceInTx(tx, input, actorId))
+}
+
+export function updateSource(id: number, input: SourceInput & { version: number }, actorId: string) {
+  return db.transaction((tx) => {
+    const current = getSourceRow(tx, id)
+    if (current.version !== input.version) throw new ConflictError(current)
+    assertUrlFree(tx, input.url, id)
+    const { version, ...fields } = input
+    tx.update(sources)
+      .set({ ...nullable(fields), version: version + 1, updatedById: actorId, updatedAt: new Date() })
+      .where(and(eq(sources.id, id), eq(sources.version, version)))
+      .run()
+  })
+}
+
+function getSourceRow(tx: DbOrTx, id: number) {
+  const row = tx
+    .select()
+    .from(sources)
+    .where(and(eq(sources.id, id), isNull(sources.deletedAt)))
+    .get()
+  if (!row) throw new NotFoundError('Source')
+  return row
+}
+
+export function getSource(id: number) {
+  return getSourceRow(db, id)
+}
+
+export function listSources({ q, page, pageSize = 50 }: { q?: string; page: number; pageSize?: number }) {
+  const where = and(
+    isNull(sources.deletedAt),
+    q ? or(likeContains(sources.title, q), likeContains(sources.outlet, q), likeContains(sources.url, q)) : undefined,
+  )
+  const claimCount = db
+    .select({ sourceId: evidence.sourceId, n: sql<number>`count(distinct ${evidence.claimId})`.as('n') })
+    .from(evidence)
+    .innerJoin(claims, eq(claims.id, evidence.claimId))
+    .where(and(isNull(evidence.deletedAt), isNull(claims.deletedAt)))
+    .groupBy(evidence.sourceId)
+    .as('claim_count')
+  const rows = db
+    .select({
+      id: sources.id,
+      title: sources.title,
+      outlet: sources.outlet,
+      url: sources.url,
+      kind: sources.kind,
+      publishedOn: sources.publishedOn,
+      language: sources.language,
+      claimCount: sql<number>`coalesce(${claimCount.n}, 0)`,
+    })
+    .from(sources)
+    .leftJoin(claimCount, eq(claimCount.sourceId, sources.id))
+    .where(where)
+    .orderBy(desc(sources.publishedOn), asc(sources.title))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all()
+  const total = db.select({ n: count() }).from(sources).where(where).get()?.n ?? 0
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+}
+
+/** Title, outlet or URL suggestions for the source picker. */
+export function suggestSources(q: string, limit = 10) {
+  const text = q.trim()
+  if (!text) return []
+  return db
+    .select({ id: sources.id, title: sources.title, outlet: sources.outlet, publishedOn: sources.publishedOn })
+    .from(sources)
+    .where(and(isNull(sources.deletedAt), or(likeContains(sources.title, text), likeContains(sources.url, text))))
+    .orderBy(desc(sources.publishedOn))
+    .limit(limit)
+    .all()
+}
+
+export type SourceChoice = {
+  sourceRef?: string
+  sourceId?: number
+  newSource?: boolean
+  newSourceTitle?: string
+  newSourceUrl?: string
+  newSourceOutlet?: string
+  newSourcePublishedOn?: string
+}
+
+/**
+ * Turns the claim form's source fields into a source id. The reference field takes a
+ * title or a URL of a known source; a new source is made only when asked for, and a
+ * new source whose URL is already known reuses that source instead of failing.
+ */
+export function resolveSourceChoice(tx: Tx, choice: SourceChoice, actorId: string): number | null {
+  if (choice.newSource && choice.newSourceTitle) {
+    const known = choice.newSourceUrl ? findSourceByUrl(tx, choice.newSourceUrl) : undefined
+    if (known) return known.id
+    return createSourceInTx(
+      tx,
+      {
+        title: choice.newSourceTitle,
+        url: choice.newSourceUrl,
+        outlet: choice.newSourceOutlet,
+        publishedOn: choice.newSourcePublishedOn,
+        kind: 'article',
+      },
+      actorId,
+    )
+  }
+  const ref = choice.sourceRef?.trim()
+  if (!ref) return null
+  if (choice.sourceId) {
+    const picked = tx.select().from(sources).where(and(eq(sources.id, choice.sourceId), isNull(sources.deletedAt))).get()
+    if (picked && (picked.title === ref || picked.url === normalizeSourceUrl(ref))) return picked.id
+  }
+  if (normalizeSourceUrl(ref)) {
+    const byUrl = findSourceByUrl(tx, ref)
+    if (byUrl && !byUrl.deletedAt) return byUrl.id
+    throw new FieldError({
+      sourceRef: ['No source has this URL yet. Tick “New source” and give it a title to add it.'],
+    })
+  }
+  const byTitle = tx
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(isNull(sources.deletedAt), sql`${sources.title} = ${ref} collate nocase`))
+    .limit(2)
+    .all()
+  if (byTitle.length === 1) return byTitle[0]!.id
+  if (byTitle.length > 1) {
+    throw new FieldError({ sourceRef: [`Several sources are titled “${ref}”: pick one from the suggestions.`] })
+  }
+  throw new FieldError({
+    sourceRef: [`No source titled “${ref}”. Pick one from the suggestions, paste its URL, or tick “New source”.`],
+  })
+}

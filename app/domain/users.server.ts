@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto'
+import { and, asc, count, eq, isNull, ne } from 'drizzle-orm'
+import { db } from '#db/client.ts'
+import { users, type Role } from '#db/schema.ts'
+import { decoyPasswordHash, hashPassword, verifyPassword } from '#app/auth/password.server.ts'
+import { endAllSessionsOf } from '#app/auth/session.server.ts'
+import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
+
+export function listUsers() {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .orderBy(asc(users.name))
+    .all()
+}
+
+export function listActiveEditors() {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(isNull(users.disabledAt), ne(users.role, 'viewer')))
+    .orderBy(asc(users.name))
+    .all()
+}
+
+export async function createUser(input: { email: string; name: string; role: Role; password: string }) {
+  const email = input.email.trim().toLowerCase()
+  const taken = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()
+  if (taken) throw new FieldError({ email: ['A user with this e-mail already exists.'] })
+  const passwordHash = await hashPassword(input.password)
+  const id = randomUUID()
+  db.insert(users).values({ id, email, name: input.name, role: input.role, passwordHash }).run()
+  return id
+}
+
+export async function setUserPassword(userId: string, password: string) {
+  const passwordHash = await hashPassword(password)
+  db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run()
+}
+
+function getUserRow(userId: string) {
+  const user = db.select().from(users).where(eq(users.id, userId)).get()
+  if (!user) throw new NotFoundError('User')
+  return user
+}
+
+/** The desk must always keep one admin who can sign in, or nobody can manage users. */
+function assertAnotherActiveAdmin(userId: string) {
+  const others =
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, userId)))
+      .get()?.n ?? 0
+  if (others === 0) {
+    throw new FieldError({ role: ['This is the last active admin; make someone else admin first.'] })
+  }
+}
+
+export function changeUserRole(userId: string, role: Role) {
+  const user = getUserRow(userId)
+  if (user.role === role) return
+  if (user.role === 'admin') assertAnotherActiveAdmin(userId)
+  db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).run()
+}
+
+/** Disabling ends every session of the user at once; their work stays attributed to them. */
+export async function setUserDisabled(userId: string, disabled: boolean) {
+  const user = getUserRow(userId)
+  if (disabled && user.role === 'admin') assertAnotherActiveAdmin(userId)
+  db.update(users)
+    .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .run()
+  if (disabled) await endAllSessionsOf(userId)
+}
+
+/**
+ * The user for an e-mail and password, or null. Unknown e-mail, wrong password and
+ * disabled account look the same from outside: one answer, same work done.
+ */
+export async function authenticate(email: string, password: string) {
+  const user = db
+    .select()
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .get()
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)
+  if (!user || !valid || user.disabledAt) return null
+  return { id: user.id, email: user.email, name: user.name, role: user.role }
+}

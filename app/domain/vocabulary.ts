@@ -1,0 +1,39 @@
+// The desk's fixed vocabularies. Plain constants, so forms in the browser can use them
+// without pulling in the database schema.
+
+export const roles = ['viewer', 'editor', 'admin'] as const
+export type Role = (typeof roles)[number]
+
+export const claimStatuses = ['new', 'researching', 'in_review', 'verified', 'rejected'] as const
+export type ClaimStatus = (typeof claimStatuses)[number]
+
+export const verdicts = [
+  'true',
+  'mostly_true',
+  'mixed',
+  'misleading',
+  'mostly_false',
+  'false',
+  'unverifiable',
+] as const
+export type Verdict = (typeof verdicts)[number]
+
+export const speakerKinds = ['person', 'organisation'] as const
+export const sourceKinds = [
+  'article',
+  'statement',
+  'video',
+  'official_document',
+  'post',
+  'dataset',
+  'other',
+] as const
+export type SourceKind = (typeof sourceKinds)[number]
+
+export const evidenceRoles = ['origin', 'supports', 'refutes', 'context'] as const
+export type EvidenceRole = (typeof evidenceRoles)[number]
+
+export const linkTypes = ['duplicate_of', 'supports', 'contradicts', 'related', 'updates'] as const
+export type LinkType = (typeof linkTypes)[number]
+
+export const annotationKinds = ['note', 'question', 'evidence', 'decision'] as const

@@ -1,0 +1,93 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { getSession } from '#app/auth/permissions.server.ts'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { roleLabels } from '#app/domain/labels.ts'
+import appStylesHref from '#app/styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStylesHref },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Claim desk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, setCookie } = await getSession(request)
+  return data({ user }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined)
+}
+
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof loader>('root')?.user ?? null
+}
+
+function TopBar() {
+  const user = useOptionalUser()
+  if (!user) return null
+  return (
+    <header className="topbar">
+      <div className="topbar-inner">
+        <a className="brand" href="/">
+          <span className="brand-mark" aria-hidden="true">
+            ✓
+          </span>
+          Claim desk
+        </a>
+        <nav className="mainnav" aria-label="Main">
+          <NavLink to="/" end>
+            Desk
+          </NavLink>
+          <NavLink to="/claims">Claims</NavLink>
+          <NavLink to="/speakers">Speakers</NavLink>
+          <NavLink to="/sources">Sources</NavLink>
+          <NavLink to="/claims/trash">Trash</NavLink>
+          {user.role === 'admin' ? <NavLink to="/admin/users">Users</NavLink> : null}
+        </nav>
+        <div className="usermenu">
+          <span>
+            {user.name} <span className="role">{roleLabels[user.role]}</span>
+          </span>
+          <Form method="post" action="/logout">
+            <button type="submit">Log out</button>
+          </Form>
+        </div>
+      </div>
+    </header>
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <TopBar />
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

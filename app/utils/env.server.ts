@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { databaseFileFromEnv } from '#db/client.ts'
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  // Secure cookies need HTTPS; production behind TLS wants them, a laptop demo on
+  // plain http://localhost still works because browsers treat localhost as secure.
+  SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+})
+
+export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; secureCookies: boolean }
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
+    throw new Error(`Invalid environment variables:\n${problems}`)
+  }
+  const env = parsed.data
+  return {
+    ...env,
+    databaseFile: databaseFileFromEnv(source),
+    secureCookies: env.SESSION_COOKIE_SECURE
+      ? env.SESSION_COOKIE_SECURE === 'true'
+      : env.NODE_ENV === 'production',
+  }
+}

@@ -1,0 +1,24 @@
+// Domain errors carry what the user must be told; routes turn them into 4xx responses.
+
+export class NotFoundError extends Error {
+  constructor(public readonly what: string) {
+    super(`${what} not found`)
+    this.name = 'NotFoundError'
+  }
+}
+
+/** Input that passed the schema but breaks a rule only the database can check. */
+export class FieldError extends Error {
+  constructor(public readonly fieldErrors: Record<string, string[]>) {
+    super(Object.values(fieldErrors).flat().join(' '))
+    this.name = 'FieldError'
+  }
+}
+
+/** Someone else saved the record after the user opened it. */
+export class ConflictError<T> extends Error {
+  constructor(public readonly current: T) {
+    super('The record was changed by someone else')
+    this.name = 'ConflictError'
+  }
+}

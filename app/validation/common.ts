@@ -1,0 +1,63 @@
+// Field schemas shared by the forms. Each message says what to do, in the desk's words.
+import { z } from 'zod'
+import { normalizeSourceUrl } from '#app/domain/urls.ts'
+
+export const requiredText = (label: string, max: number, min = 1) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(min, min > 1 ? `${label} needs at least ${min} characters.` : `${label} is required.`)
+    .max(max, `${label} can be at most ${max} characters.`)
+
+export const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} can be at most ${max} characters.`).optional()
+
+function isRealDate(value: string) {
+  const [y, m, d] = value.split('-').map(Number)
+  const date = new Date(Date.UTC(y!, m! - 1, d!))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d
+}
+
+export const isoDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2023-07-27.`)
+    .refine(isRealDate, `${label} is not a real calendar date.`)
+    .refine((v) => v >= '1800-01-01' && v <= '2100-12-31', `${label} must be between 1800 and 2100.`)
+
+export const optionalIsoDate = (label: string) => isoDate(label).optional()
+
+export const languageCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}(-[a-z]{2,4})?$/, 'Use a language code such as de, en or uk.')
+
+/** An http(s) URL, handed on normalised. */
+export const sourceUrl = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, `${label} can be at most 2000 characters.`)
+    .transform((value, ctx) => {
+      const normalized = normalizeSourceUrl(value)
+      if (!normalized) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a web address starting with http:// or https://.` })
+        return z.NEVER
+      }
+      return normalized
+    })
+
+export const recordId = (label: string) =>
+  z.coerce
+    .number({ error: `${label} is not a valid id.` })
+    .int(`${label} is not a valid id.`)
+    .positive(`${label} is not a valid id.`)
+    .max(Number.MAX_SAFE_INTEGER, `${label} is not a valid id.`)
+
+export const version = z.coerce
+  .number({ error: 'The form is missing the version it was opened at; reload the page.' })
+  .int()
+  .positive()
+  .max(Number.MAX_SAFE_INTEGER)

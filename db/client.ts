@@ -1,0 +1,51 @@
+// The one place that opens the SQLite file. Everything else imports `db` from here.
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import * as schema from './schema.ts'
+
+export type Db = BetterSQLite3Database<typeof schema>
+export type Connection = { sqlite: Database.Database; db: Db; file: string }
+
+export const defaultDatabaseFile = './data/claimdesk.db'
+
+/** `DATABASE_URL` may be a plain path or a `file:` URL; both mean a file on disk. */
+export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.DATABASE_URL?.trim() || defaultDatabaseFile
+  if (raw === ':memory:') return raw
+  return raw.startsWith('file:') ? raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '') : raw
+}
+
+export function openDatabase(file: string): Connection {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new Database(file)
+  // WAL lets readers carry on while one writer commits; the busy timeout makes a second
+  // writer (the user:create script while the app runs, say) wait instead of failing.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return { sqlite, db: drizzle(sqlite, { schema }), file }
+}
+
+// Kept on globalThis so that dev-server reloads reuse the open connection instead of
+// leaking a new one per edit.
+const globalForDb = globalThis as unknown as { __claimDeskDb?: Connection }
+
+export function getConnection(): Connection {
+  const file = databaseFileFromEnv()
+  const existing = globalForDb.__claimDeskDb
+  if (existing && existing.file === file && existing.sqlite.open) return existing
+  existing?.sqlite.close()
+  globalForDb.__claimDeskDb = openDatabase(file)
+  return globalForDb.__claimDeskDb
+}
+
+/** The app's drizzle handle. Opened on first import, from DATABASE_URL at that moment. */
+export const db: Db = getConnection().db
+
+export function closeDatabase() {
+  globalForDb.__claimDeskDb?.sqlite.close()
+  globalForDb.__claimDeskDb = undefined
+}

@@ -1,0 +1,200 @@
+// Loads the demo data set (seeds/demo-data.ts) idempotently: every record is matched
+// by its natural key first, so running the seed twice changes nothing.
+import { hashSync } from '@node-rs/argon2'
+import { and, eq, inArray } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+import type { Db } from '#db/client.ts'
+import { claimEvents, claimLinks, claims, claimTags, evidence, sources, speakerAliases, speakers, tags, users } from '#db/schema.ts'
+import type { Tx } from '#db/types.ts'
+import { foldForMatching } from '#app/domain/text.ts'
+import { normalizeSourceUrl } from '#app/domain/urls.ts'
+import { demoClaims, demoLinks, demoSources, demoSpeakers, type DemoUserKey } from './demo-data.ts'
+
+export const demoPassword = 'claimdesk-demo'
+
+export const demoUsers: Record<DemoUserKey, { email: string; name: string; role: 'admin' | 'editor' | 'viewer' }> = {
+  admin: { email: 'admin@claimdesk.example', name: 'Petra Hoffmann', role: 'admin' },
+  editor: { email: 'editor@claimdesk.example', name: 'Jonas Weber', role: 'editor' },
+  editor2: { email: 'editor2@claimdesk.example', name: 'Mira Schulz', role: 'editor' },
+  viewer: { email: 'viewer@claimdesk.example', name: 'Lena Fischer', role: 'viewer' },
+}
+
+/** The demo accounts present in this database, for the start-up banner. */
+export function demoLogins(db: Db) {
+  const emails = Object.values(demoUsers).map((u) => u.email)
+  const present = db.select({ email: users.email, role: users.role }).from(users).where(inArray(users.email, emails)).all()
+  return Object.values(demoUsers)
+    .filter((u) => present.some((p) => p.email === u.email))
+    .map((u) => ({ email: u.email, role: u.role, password: demoPassword }))
+}
+
+function seedUsers(tx: Tx) {
+  const ids = {} as Record<DemoUserKey, string>
+  let passwordHash: string | undefined
+  for (const [key, user] of Object.entries(demoUsers) as Array<[DemoUserKey, (typeof demoUsers)[DemoUserKey]]>) {
+    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, user.email)).get()
+    if (existing) {
+      ids[key] = existing.id
+      continue
+    }
+    passwordHash ??= hashSync(demoPassword)
+    ids[key] = randomUUID()
+    tx.insert(users).values({ id: ids[key], ...user, passwordHash }).run()
+  }
+  return ids
+}
+
+function seedSpeakers(tx: Tx, adminId: string) {
+  const ids = new Map<string, number>()
+  for (const s of demoSpeakers) {
+    const known = tx
+      .select({ id: speakerAliases.speakerId })
+      .from(speakerAliases)
+      .where(eq(speakerAliases.aliasKey, foldForMatching(s.name)))
+      .get()
+    if (known) {
+      ids.set(s.key, known.id)
+      continue
+    }
+    const { id } = tx
+      .insert(speakers)
+      .values({
+        name: s.name,
+        kind: s.kind,
+        role: s.role,
+        organisation: s.organisation,
+        country: s.country,
+        wikidataId: s.wikidataId,
+        createdById: adminId,
+        updatedById: adminId,
+      })
+      .returning({ id: speakers.id })
+      .get()
+    ids.set(s.key, id)
+    const seen = new Set<string>()
+    for (const alias of [s.name, ...s.aliases]) {
+      const aliasKey = foldForMatching(alias)
+      if (seen.has(aliasKey)) continue
+      seen.add(aliasKey)
+      tx.insert(speakerAliases).values({ speakerId: id, alias, aliasKey }).run()
+    }
+  }
+  return ids
+}
+
+function seedSources(tx: Tx, adminId: string) {
+  const ids = new Map<string, number>()
+  for (const s of demoSources) {
+    const url = s.url ? normalizeSourceUrl(s.url) : null
+    const known = tx
+      .select({ id: sources.id })
+      .from(sources)
+      .where(url ? eq(sources.url, url) : eq(sources.title, s.title))
+      .get()
+    if (known) {
+      ids.set(s.key, known.id)
+      continue
+    }
+    const { id } = tx
+      .insert(sources)
+      .values({
+        url,
+        title: s.title,
+        outlet: s.outlet,
+        author: s.author,
+        publishedOn: s.publishedAt,
+        language: s.language,
+        kind: s.kind,
+        excerpt: s.excerpt,
+        notes: s.notes,
+        createdById: adminId,
+        updatedById: adminId,
+      })
+      .returning({ id: sources.id })
+      .get()
+    ids.set(s.key, id)
+  }
+  return ids
+}
+
+function at(day: string | null, hour: number) {
+  const base = day ? Date.parse(`${day}T08:00:00Z`) : Date.parse('2024-12-01T08:00:00Z')
+  return new Date(base + hour * 3_600_000)
+}
+
+export function seedDemoData(db: Db) {
+  db.transaction((tx) => {
+    const userIds = seedUsers(tx)
+    const speakerIds = seedSpeakers(tx, userIds.admin)
+    const sourceIds = seedSources(tx, userIds.admin)
+    const claimIds = new Map<string, number>()
+    demoClaims.forEach((c, index) => {
+      const known = tx.select({ id: claims.id }).from(claims).where(eq(claims.text, c.text)).get()
+      if (known) {
+        claimIds.set(c.key, known.id)
+        return
+      }
+      const creatorId = userIds[c.checkedBy ?? c.assignee ?? 'editor']
+      const createdAt = at(c.claimedAt, 2 + (index % 5))
+      const submittedAt = c.checkedBy ? at(c.claimedAt, 30 + (index % 7)) : null
+      const approvedAt = c.approvedBy ? at(c.claimedAt, 52 + (index % 9)) : null
+      const updatedAt = approvedAt ?? submittedAt ?? createdAt
+      const origin = c.evidence.find((e) => e.role === 'origin')
+      const { id } = tx
+        .insert(claims)
+        .values({
+          text: c.text,
+          quote: c.quote,
+          language: c.language,
+          speakerId: c.speaker ? speakerIds.get(c.speaker)! : null,
+          sourceId: origin ? sourceIds.get(origin.source)! : null,
+          claimedOn: c.claimedAt,
+          assigneeId: c.assignee ? userIds[c.assignee] : null,
+          status: c.status,
+          verdict: c.verdict,
+          rationale: c.rationale,
+          submittedById: c.checkedBy ? userIds[c.checkedBy] : null,
+          submittedAt,
+          approvedById: c.approvedBy ? userIds[c.approvedBy] : null,
+          approvedAt,
+          createdById: creatorId,
+          updatedById: c.approvedBy ? userIds[c.approvedBy] : creatorId,
+          createdAt,
+          updatedAt,
+        })
+        .returning({ id: claims.id })
+        .get()
+      claimIds.set(c.key, id)
+      for (const name of c.tags) {
+        tx.insert(tags).values({ name }).onConflictDoNothing().run()
+        const tag = tx.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).get()!
+        tx.insert(claimTags).values({ claimId: id, tagId: tag.id }).onConflictDoNothing().run()
+      }
+      for (const e of c.evidence) {
+        tx.insert(evidence)
+          .values({ claimId: id, sourceId: sourceIds.get(e.source)!, role: e.role, note: e.note, createdById: creatorId, createdAt })
+          .onConflictDoNothing()
+          .run()
+      }
+      tx.insert(claimEvents)
+        .values({ claimId: id, actorId: creatorId, at: createdAt, type: 'created', after: { text: c.text, status: 'new' } })
+        .run()
+      if (c.status !== 'new') {
+        tx.insert(claimEvents)
+          .values({ claimId: id, actorId: userIds[c.approvedBy ?? c.checkedBy ?? 'editor'], at: updatedAt, type: 'status_changed', before: { status: 'new' }, after: { status: c.status, verdict: c.verdict } })
+          .run()
+      }
+    })
+    for (const link of demoLinks) {
+      const fromClaimId = claimIds.get(link.from)!
+      const toClaimId = claimIds.get(link.to)!
+      const exists = tx
+        .select({ id: claimLinks.id })
+        .from(claimLinks)
+        .where(and(eq(claimLinks.fromClaimId, fromClaimId), eq(claimLinks.toClaimId, toClaimId), eq(claimLinks.type, link.type)))
+        .get()
+      if (exists) continue
+      tx.insert(claimLinks).values({ fromClaimId, toClaimId, type: link.type, note: link.note, createdById: userIds.editor }).run()
+    }
+  })
+}

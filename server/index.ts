@@ -1,0 +1,58 @@
+// Claim desk's HTTP server: prepares the database (migrations, first-start demo data),
+// then serves the Remix app — through Vite with HMR in development, from build/ otherwise.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { readEnv } from '#app/utils/env.server.ts'
+import { prepareDatabase } from './prepare-database.ts'
+
+const env = readEnv()
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const { seeded, logins } = prepareDatabase(env)
+
+const viteDevServer =
+  env.NODE_ENV === 'production'
+    ? undefined
+    : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+
+const app = express()
+app.disable('x-powered-by')
+app.use((_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'same-origin')
+  res.setHeader('X-Frame-Options', 'DENY')
+  next()
+})
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  // Vite fingerprints everything under /assets, so it may be cached for good.
+  app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
+
+app.all('*', createRequestHandler({ build, mode: env.NODE_ENV }))
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const url = `http://localhost:${env.PORT}`
+  console.log(`\nClaim desk is running on ${url} (${env.NODE_ENV}), database ${env.databaseFile}`)
+  if (logins.length > 0) {
+    console.log(seeded ? 'Demo data loaded. Sign in with one of these:' : 'Demo logins:')
+    for (const login of logins) console.log(`  ${login.role.padEnd(7)} ${login.email}  password: ${login.password}`)
+  }
+})
+
+function shutdown() {
+  server.close(() => process.exit(0))
+  setTimeout(() => process.exit(0), 3000).unref()
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)
