@@ -1,5 +1,5 @@
 import { vitePlugin as remix } from '@remix-run/dev'
-import { defineConfig } from 'vite'
+import { defineConfig } from 'vitest/config'
 import remixOptions from './remix.config.js'
 
 declare module '@remix-run/node' {

@@ -85,7 +85,8 @@ export function ClaimForm({
   version?: number
   cancelHref: string
 }) {
-  const schema = mode === 'create' ? ClaimCreateSchema : ClaimEditSchema
+  // The edit schema is the create schema plus `version`; typing both as one keeps the fields typed.
+  const schema = (mode === 'create' ? ClaimCreateSchema : ClaimEditSchema) as typeof ClaimEditSchema
   const navigation = useNavigation()
   const [form, fields] = useForm({
     id: `claim-${mode}`,
@@ -94,7 +95,8 @@ export function ClaimForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    defaultValue,
+    // Form defaults are the strings the inputs show, not the parsed values.
+    defaultValue: defaultValue as never,
   })
   const initial = (form.initialValue ?? defaultValue ?? {}) as Record<string, string | undefined>
   const [newSource, setNewSource] = useState(Boolean(initial.newSource))

@@ -393,3 +393,33 @@ export function countClaimsByStatus() {
     .groupBy(claims.status)
     .all()
 }
+
+/** Claims that came from a source or cite it as evidence, with the role it plays. */
+export function listClaimsCitingSource(sourceId: number) {
+  return db
+    .select({
+      id: claims.id,
+      text: claims.text,
+      status: claims.status,
+      verdict: claims.verdict,
+      speakerName: speakers.name,
+      role: evidence.role,
+    })
+    .from(evidence)
+    .innerJoin(claims, eq(claims.id, evidence.claimId))
+    .leftJoin(speakers, eq(speakers.id, claims.speakerId))
+    .where(and(eq(evidence.sourceId, sourceId), isNull(evidence.deletedAt), isNull(claims.deletedAt)))
+    .orderBy(desc(claims.updatedAt))
+    .limit(500)
+    .all()
+}
+
+/** How a speaker's verified claims were rated. */
+export function verdictRecordOf(speakerId: number) {
+  return db
+    .select({ verdict: claims.verdict, n: count() })
+    .from(claims)
+    .where(and(eq(claims.speakerId, speakerId), eq(claims.status, 'verified'), isNull(claims.deletedAt)))
+    .groupBy(claims.verdict)
+    .all()
+}

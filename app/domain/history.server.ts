@@ -78,3 +78,19 @@ export function listClaimEvents(claimId: number) {
     .orderBy(desc(claimEvents.at), desc(claimEvents.id))
     .all()
 }
+
+export function listRecentEvents(limit: number) {
+  return db
+    .select({
+      id: claimEvents.id,
+      claimId: claimEvents.claimId,
+      type: claimEvents.type,
+      at: claimEvents.at,
+      actorName: users.name,
+    })
+    .from(claimEvents)
+    .leftJoin(users, eq(users.id, claimEvents.actorId))
+    .orderBy(desc(claimEvents.at), desc(claimEvents.id))
+    .limit(limit)
+    .all()
+}

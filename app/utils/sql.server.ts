@@ -9,6 +9,6 @@ export function likeContains(column: SQLWrapper, text: string) {
 /** Optional form fields arrive as undefined; the database wants null to clear a column. */
 export function nullable<T extends Record<string, unknown>>(fields: T) {
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === undefined ? null : v])) as {
-    [K in keyof T]-?: Exclude<T[K], undefined> | null
+    [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K]
   }
 }

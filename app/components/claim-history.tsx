@@ -1,0 +1,70 @@
+import { claimFieldLabels } from '#app/domain/labels.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+
+type ClaimEventView = {
+  id: number
+  type: string
+  at: string | Date
+  actorName: string | null
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
+
+const eventTitles: Record<string, string> = {
+  created: 'created the claim',
+  updated: 'edited',
+  deleted: 'moved the claim to the trash',
+  restored: 'restored the claim from the trash',
+  status_changed: 'changed the status',
+  evidence_added: 'added evidence',
+  evidence_removed: 'removed evidence',
+  link_added: 'linked a claim',
+  link_removed: 'removed a link',
+  annotation_added: 'annotated',
+  annotation_changed: 'changed an annotation',
+  speaker_merged: 'merged the speaker',
+}
+
+function show(value: unknown) {
+  if (value === null || value === undefined || value === '') return '—'
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+/** The claim's timeline: who changed what, from what, to what. */
+export function ClaimHistory({ events }: { events: ClaimEventView[] }) {
+  if (events.length === 0) return <p className="muted">No changes recorded yet.</p>
+  return (
+    <ol className="timeline">
+      {events.map((event) => {
+        const changed = event.type === 'updated' || event.type === 'status_changed'
+        return (
+          <li key={event.id}>
+            <div className="small">
+              <strong>{event.actorName ?? 'Someone'}</strong> {eventTitles[event.type] ?? event.type}{' '}
+              <time className="muted" dateTime={new Date(event.at).toISOString()}>
+                {formatDateTime(event.at)}
+              </time>
+            </div>
+            {changed && event.after ? (
+              <dl className="diff">
+                {Object.entries(event.after).map(([field, after]) => (
+                  <div key={field}>
+                    <dt className="muted">{claimFieldLabels[field] ?? field}</dt>
+                    <dd>
+                      {event.before ? (
+                        <>
+                          <del>{show(event.before[field])}</del> →{' '}
+                        </>
+                      ) : null}
+                      <ins>{show(after)}</ins>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireUser } from '#app/auth/permissions.server.ts'
+import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { countClaimsByStatus, listClaims } from '#app/domain/claims.server.ts'
+import { listRecentEvents } from '#app/domain/history.server.ts'
+import { statusLabels } from '#app/domain/labels.ts'
+import { claimStatuses } from '#app/domain/vocabulary.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { ClaimListQuerySchema } from '#app/validation/claim.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Desk · Claim desk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const counts = countClaimsByStatus()
+  const query = ClaimListQuerySchema.parse({ assignee: 'me' })
+  return {
+    user,
+    counts: claimStatuses.map((status) => ({ status, n: counts.find((c) => c.status === status)?.n ?? 0 })),
+    myQueue: listClaims(query, user.id).rows.filter((c) => c.status !== 'verified' && c.status !== 'rejected'),
+    recent: listRecentEvents(15),
+  }
+}
+
+const eventVerbs: Record<string, string> = {
+  created: 'logged',
+  updated: 'edited',
+  deleted: 'trashed',
+  restored: 'restored',
+  status_changed: 'changed the status of',
+  evidence_added: 'added evidence to',
+  evidence_removed: 'removed evidence from',
+}
+
+export default function DeskPage() {
+  const { user, counts, myQueue, recent } = useLoaderData<typeof loader>()
+  return (
+    <main id="main">
+      <div className="page-head">
+        <div>
+          <h1>Good to see you, {user.name.split(' ')[0]}</h1>
+          <p>Where the desk stands right now.</p>
+        </div>
+      </div>
+      <div className="stats">
+        {counts.map(({ status, n }) => (
+          <Link key={status} className="stat" to={`/claims?status=${status}`}>
+            <strong>{n}</strong>
+            <StatusBadge status={status} />
+          </Link>
+        ))}
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="queue-heading">
+          <h2 id="queue-heading">Assigned to me</h2>
+          {myQueue.length === 0 ? (
+            <p className="muted">Nothing open is assigned to you.</p>
+          ) : (
+            <ul className="plain">
+              {myQueue.map((claim) => (
+                <li key={claim.id}>
+                  <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
+                  <div className="small">
+                    <StatusBadge status={claim.status} /> <VerdictBadge verdict={claim.verdict} />{' '}
+                    <span className="muted">{claim.speakerName ?? 'Unattributed'}</span>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="small" style={{ marginTop: '0.75rem' }}>
+            <Link to="/claims?assignee=me">All my claims</Link> ·{' '}
+            <Link to={`/claims?status=in_review`}>{statusLabels.in_review}</Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="activity-heading">
+          <h2 id="activity-heading">Recent activity</h2>
+          {recent.length === 0 ? (
+            <p className="muted">No activity yet.</p>
+          ) : (
+            <ul className="plain small">
+              {recent.map((event) => (
+                <li key={event.id}>
+                  <strong>{event.actorName ?? 'Someone'}</strong> {eventVerbs[event.type] ?? event.type}{' '}
+                  <Link to={`/claims/${event.claimId}`}>claim #{event.claimId}</Link>
+                  <div className="muted">{formatDateTime(event.at)}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </main>
+  )
+}

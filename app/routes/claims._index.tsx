@@ -1,0 +1,201 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
+import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { Pagination } from '#app/components/ui/pagination.tsx'
+import { listClaims, listTags } from '#app/domain/claims.server.ts'
+import { statusLabels, verdictLabels } from '#app/domain/labels.ts'
+import { listSources } from '#app/domain/sources.server.ts'
+import { listSpeakers } from '#app/domain/speakers.server.ts'
+import { listActiveEditors } from '#app/domain/users.server.ts'
+import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { ClaimListQuerySchema } from '#app/validation/claim.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Claims · Claim desk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const url = new URL(request.url)
+  const query = ClaimListQuerySchema.parse(Object.fromEntries(url.searchParams))
+  return {
+    list: listClaims(query, user.id),
+    query,
+    canEdit: hasRole(user, 'editor'),
+    speakers: listSpeakers({ page: 1, pageSize: 500 }).rows.map((s) => ({ id: s.id, name: s.name })),
+    sources: listSources({ page: 1, pageSize: 500 }).rows.map((s) => ({ id: s.id, title: s.title })),
+    tags: listTags(),
+    editors: listActiveEditors(),
+  }
+}
+
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  value: string | number | undefined
+  options: Array<{ value: string | number; label: string }>
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export default function ClaimsPage() {
+  const { list, query, canEdit, speakers, sources, tags, editors } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const filtered = [...searchParams.keys()].some((k) => !['page', 'sort', 'order'].includes(k))
+  return (
+    <main id="main">
+      <div className="page-head">
+        <div>
+          <h1>Claims</h1>
+          <p>Every checkable claim the desk has logged.</p>
+        </div>
+        {canEdit ? (
+          <Link className="button primary" to="/claims/new">
+            + New claim
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters" aria-label="Filter claims">
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={query.status}
+          options={claimStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
+        />
+        <FilterSelect
+          name="verdict"
+          label="Verdict"
+          value={query.verdict}
+          options={verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))}
+        />
+        <FilterSelect
+          name="speaker"
+          label="Speaker"
+          value={query.speaker}
+          options={speakers.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          name="source"
+          label="Source"
+          value={query.source}
+          options={sources.map((s) => ({ value: s.id, label: s.title.length > 60 ? `${s.title.slice(0, 60)}…` : s.title }))}
+        />
+        <FilterSelect name="tag" label="Tag" value={query.tag} options={tags.map((t) => ({ value: t.name, label: `${t.name} (${t.n})` }))} />
+        <FilterSelect
+          name="assignee"
+          label="Assignee"
+          value={query.assignee}
+          options={[{ value: 'me', label: 'Me' }, { value: 'none', label: 'Nobody' }, ...editors.map((e) => ({ value: e.id, label: e.name }))]}
+        />
+        <div className="field">
+          <label htmlFor="filter-sort">Sort by</label>
+          <select id="filter-sort" name="sort" defaultValue={query.sort}>
+            <option value="updated">Last updated</option>
+            <option value="created">Created</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-order">Order</label>
+          <select id="filter-order" name="order" defaultValue={query.order}>
+            <option value="desc">Newest first</option>
+            <option value="asc">Oldest first</option>
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Apply
+          </button>
+          {filtered ? (
+            <Link className="button" to="/claims">
+              Clear
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      <p className="list-meta" aria-live="polite">
+        <span>
+          {list.total} {list.total === 1 ? 'claim' : 'claims'}
+          {filtered ? ' match the filters' : ''}
+        </span>
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">Speaker</th>
+              <th scope="col">Source</th>
+              <th scope="col">Status</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="empty">
+                  No claims match. {filtered ? <Link to="/claims">Clear the filters</Link> : null}
+                </td>
+              </tr>
+            ) : (
+              list.rows.map((claim) => (
+                <tr key={claim.id}>
+                  <td className="claim-cell">
+                    <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
+                    <div>
+                      {claim.tags.map((t) => (
+                        <Link key={t} className="tag" to={`/claims?tag=${encodeURIComponent(t)}`}>
+                          {t}
+                        </Link>
+                      ))}
+                    </div>
+                  </td>
+                  <td>
+                    {claim.speakerId ? (
+                      <Link to={`/speakers/${claim.speakerId}`}>{claim.speakerName}</Link>
+                    ) : (
+                      <span className="muted">Unattributed</span>
+                    )}
+                  </td>
+                  <td className="small">
+                    {claim.sourceId ? <Link to={`/sources/${claim.sourceId}`}>{claim.sourceTitle}</Link> : '—'}
+                    {claim.sourceOutlet ? <div className="muted">{claim.sourceOutlet}</div> : null}
+                  </td>
+                  <td>
+                    <StatusBadge status={claim.status} />
+                    {claim.assigneeName ? <div className="muted small">{claim.assigneeName}</div> : null}
+                  </td>
+                  <td>
+                    <VerdictBadge verdict={claim.verdict} />
+                  </td>
+                  <td className="small nowrap">
+                    <time dateTime={new Date(claim.updatedAt).toISOString()}>{formatDate(claim.updatedAt)}</time>
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={list.page} pageCount={list.pageCount} />
+    </main>
+  )
+}
+

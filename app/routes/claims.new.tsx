@@ -1,0 +1,45 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { useActionData } from '@remix-run/react'
+import { requireEditor } from '#app/auth/permissions.server.ts'
+import { ClaimForm } from '#app/components/claim-form.tsx'
+import { createClaim } from '#app/domain/claims.server.ts'
+import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { ClaimCreateSchema } from '#app/validation/claim.ts'
+
+export const meta: MetaFunction = () => [{ title: 'New claim · Claim desk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireEditor(request)
+  const submission = parseWithZod(await request.formData(), { schema: ClaimCreateSchema })
+  if (submission.status !== 'success') return invalid(submission)
+  try {
+    const id = createClaim(submission.value, user.id)
+    return redirect(`/claims/${id}`)
+  } catch (error) {
+    return replyWithFieldErrors(submission, error)
+  }
+}
+
+export default function NewClaimPage() {
+  const actionData = useActionData<typeof action>()
+  return (
+    <main id="main">
+      <div className="page-head">
+        <div>
+          <h1>New claim</h1>
+          <p>Log a checkable statement with who made it and where it appeared.</p>
+        </div>
+      </div>
+      <div className="card">
+        <ClaimForm mode="create" lastResult={actionData?.result} defaultValue={{ language: 'de' }} cancelHref="/claims" />
+      </div>
+    </main>
+  )
+}

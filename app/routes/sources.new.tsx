@@ -1,0 +1,41 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { useActionData } from '@remix-run/react'
+import { requireEditor } from '#app/auth/permissions.server.ts'
+import { SourceForm } from '#app/components/source-form.tsx'
+import { createSource } from '#app/domain/sources.server.ts'
+import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { SourceCreateSchema } from '#app/validation/source.ts'
+
+export const meta: MetaFunction = () => [{ title: 'New source · Claim desk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireEditor(request)
+  const submission = parseWithZod(await request.formData(), { schema: SourceCreateSchema })
+  if (submission.status !== 'success') return invalid(submission)
+  try {
+    return redirect(`/sources/${createSource(submission.value, user.id)}`)
+  } catch (error) {
+    return replyWithFieldErrors(submission, error)
+  }
+}
+
+export default function NewSourcePage() {
+  const actionData = useActionData<typeof action>()
+  return (
+    <main id="main">
+      <div className="page-head">
+        <h1>New source</h1>
+      </div>
+      <div className="card">
+        <SourceForm mode="create" lastResult={actionData?.result} defaultValue={{ kind: 'article' }} cancelHref="/sources" />
+      </div>
+    </main>
+  )
+}

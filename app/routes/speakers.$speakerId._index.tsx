@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { listClaims, verdictRecordOf } from '#app/domain/claims.server.ts'
+import { verdictLabels } from '#app/domain/labels.ts'
+import { getSpeaker } from '#app/domain/speakers.server.ts'
+import { verdicts } from '#app/domain/vocabulary.ts'
+import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { ClaimListQuerySchema } from '#app/validation/claim.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.speaker.name} · Claim desk` : 'Speaker · Claim desk' },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const id = parseRecordId(params.speakerId, 'Speaker')
+  const speaker = orNotFound(() => getSpeaker(id), `There is no speaker #${id}.`)
+  const claims = listClaims(ClaimListQuerySchema.parse({ speaker: id }), user.id)
+  return { speaker, claims, record: verdictRecordOf(id), canEdit: hasRole(user, 'editor') }
+}
+
+export default function SpeakerPage() {
+  const { speaker, claims, record, canEdit } = useLoaderData<typeof loader>()
+  return (
+    <main id="main">
+      <p className="small">
+        <Link to="/speakers">← All speakers</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{speaker.name}</h1>
+          <p>{[speaker.role, speaker.organisation, speaker.country].filter(Boolean).join(' · ') || 'No details yet'}</p>
+        </div>
+        {canEdit ? (
+          <Link className="button" to={`/speakers/${speaker.id}/edit`}>
+            Edit speaker
+          </Link>
+        ) : null}
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="claims-heading">
+          <h2 id="claims-heading">Claims ({claims.total})</h2>
+          {claims.rows.length === 0 ? (
+            <p className="muted">No claims by this speaker yet.</p>
+          ) : (
+            <ul className="plain">
+              {claims.rows.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/claims/${c.id}`}>{c.text}</Link>
+                  <div className="small">
+                    <StatusBadge status={c.status} /> <VerdictBadge verdict={c.verdict} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <aside>
+          <section className="card" aria-labelledby="aliases-heading">
+            <h2 id="aliases-heading">Also written as</h2>
+            {speaker.aliases.length === 0 ? (
+              <p className="muted">No other spellings recorded.</p>
+            ) : (
+              <ul>
+                {speaker.aliases.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            )}
+            {speaker.wikidataId ? (
+              <p className="small">
+                Wikidata:{' '}
+                <a href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`} rel="noreferrer noopener" target="_blank">
+                  {speaker.wikidataId}
+                </a>
+              </p>
+            ) : null}
+          </section>
+          <section className="card" aria-labelledby="record-heading">
+            <h2 id="record-heading">Verdict record</h2>
+            {record.length === 0 ? (
+              <p className="muted">No verified claims yet.</p>
+            ) : (
+              <dl className="facts">
+                {verdicts
+                  .filter((v) => record.some((r) => r.verdict === v))
+                  .map((v) => (
+                    <div key={v} style={{ display: 'contents' }}>
+                      <dt>{verdictLabels[v]}</dt>
+                      <dd>{record.find((r) => r.verdict === v)?.n}</dd>
+                    </div>
+                  ))}
+              </dl>
+            )}
+          </section>
+        </aside>
+      </div>
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

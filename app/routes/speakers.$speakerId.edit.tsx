@@ -1,0 +1,72 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { requireEditor } from '#app/auth/permissions.server.ts'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SpeakerForm } from '#app/components/speaker-form.tsx'
+import { getSpeaker, updateSpeaker } from '#app/domain/speakers.server.ts'
+import { replyToSaveError } from '#app/utils/conflict.server.ts'
+import { invalid, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { SpeakerEditSchema } from '#app/validation/speaker.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Edit speaker · Claim desk' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request)
+  const id = parseRecordId(params.speakerId, 'Speaker')
+  return { speaker: orNotFound(() => getSpeaker(id), `There is no speaker #${id}.`) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireEditor(request)
+  const id = parseRecordId(params.speakerId, 'Speaker')
+  const submission = parseWithZod(await request.formData(), { schema: SpeakerEditSchema })
+  if (submission.status !== 'success') return invalid(submission)
+  try {
+    orNotFound(() => updateSpeaker(id, submission.value, user.id), `There is no speaker #${id}.`)
+    return redirect(`/speakers/${id}`)
+  } catch (error) {
+    return replyToSaveError(submission, error, 'speaker')
+  }
+}
+
+export default function EditSpeakerPage() {
+  const { speaker } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <main id="main">
+      <p className="small">
+        <Link to={`/speakers/${speaker.id}`}>← {speaker.name}</Link>
+      </p>
+      <div className="page-head">
+        <h1>Edit speaker</h1>
+      </div>
+      <div className="card">
+        <SpeakerForm
+          mode="edit"
+          lastResult={actionData?.result}
+          version={(actionData as { currentVersion?: number } | undefined)?.currentVersion ?? speaker.version}
+          defaultValue={{
+            name: speaker.name,
+            kind: speaker.kind,
+            role: speaker.role ?? '',
+            organisation: speaker.organisation ?? '',
+            country: speaker.country ?? '',
+            wikidataId: speaker.wikidataId ?? '',
+            aliases: speaker.aliases.join('\n'),
+          }}
+          cancelHref={`/speakers/${speaker.id}`}
+        />
+      </div>
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

@@ -1,0 +1,10 @@
+// Dates as the desk reads them. Rendered in UTC so server and browser agree.
+
+export function formatDate(value: string | number | Date) {
+  return new Date(value).toISOString().slice(0, 10)
+}
+
+export function formatDateTime(value: string | number | Date) {
+  const iso = new Date(value).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
