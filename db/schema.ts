@@ -110,7 +110,7 @@ export const speakerAliases = sqliteTable(
     aliasKey: text('alias_key').notNull(),
   },
   (t) => [
-    uniqueIndex('speaker_aliases_unique').on(t.speakerId, t.aliasKey),
+    uniqueIndex('speaker_aliases_unique').on(t.speakerId, t.alias),
     index('speaker_aliases_key_idx').on(t.aliasKey),
   ],
 )

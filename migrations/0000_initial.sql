@@ -180,7 +180,7 @@ CREATE TABLE `speaker_aliases` (
 	FOREIGN KEY (`speaker_id`) REFERENCES `speakers`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `speaker_aliases_unique` ON `speaker_aliases` (`speaker_id`,`alias_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `speaker_aliases_unique` ON `speaker_aliases` (`speaker_id`,`alias`);--> statement-breakpoint
 CREATE INDEX `speaker_aliases_key_idx` ON `speaker_aliases` (`alias_key`);--> statement-breakpoint
 CREATE TABLE `speakers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

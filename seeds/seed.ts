@@ -4,10 +4,11 @@ import { hashSync } from '@node-rs/argon2'
 import { and, eq, inArray } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '#db/client.ts'
-import { claimEvents, claimLinks, claims, claimTags, evidence, sources, speakerAliases, speakers, tags, users } from '#db/schema.ts'
+import { claimEvents, claimLinks, claims, claimTags, evidence, sources, tags, users } from '#db/schema.ts'
 import type { Tx } from '#db/types.ts'
-import { foldForMatching } from '#app/domain/text.ts'
 import { normalizeSourceUrl } from '#app/domain/urls.ts'
+import { createSourceInTx } from '#app/domain/sources.server.ts'
+import { createSpeakerInTx, findSpeakersByName } from '#app/domain/speakers.server.ts'
 import { demoClaims, demoLinks, demoSources, demoSpeakers, type DemoUserKey } from './demo-data.ts'
 
 export const demoPassword = 'claimdesk-demo'
@@ -47,37 +48,27 @@ function seedUsers(tx: Tx) {
 function seedSpeakers(tx: Tx, adminId: string) {
   const ids = new Map<string, number>()
   for (const s of demoSpeakers) {
-    const known = tx
-      .select({ id: speakerAliases.speakerId })
-      .from(speakerAliases)
-      .where(eq(speakerAliases.aliasKey, foldForMatching(s.name)))
-      .get()
+    const [known] = findSpeakersByName(tx, s.name)
     if (known) {
       ids.set(s.key, known.id)
       continue
     }
-    const { id } = tx
-      .insert(speakers)
-      .values({
-        name: s.name,
-        kind: s.kind,
-        role: s.role,
-        organisation: s.organisation,
-        country: s.country,
-        wikidataId: s.wikidataId,
-        createdById: adminId,
-        updatedById: adminId,
-      })
-      .returning({ id: speakers.id })
-      .get()
-    ids.set(s.key, id)
-    const seen = new Set<string>()
-    for (const alias of [s.name, ...s.aliases]) {
-      const aliasKey = foldForMatching(alias)
-      if (seen.has(aliasKey)) continue
-      seen.add(aliasKey)
-      tx.insert(speakerAliases).values({ speakerId: id, alias, aliasKey }).run()
-    }
+    ids.set(
+      s.key,
+      createSpeakerInTx(
+        tx,
+        {
+          name: s.name,
+          kind: s.kind,
+          role: s.role ?? undefined,
+          organisation: s.organisation ?? undefined,
+          country: s.country ?? undefined,
+          wikidataId: s.wikidataId ?? undefined,
+          aliases: s.aliases,
+        },
+        adminId,
+      ),
+    )
   }
   return ids
 }
@@ -95,24 +86,24 @@ function seedSources(tx: Tx, adminId: string) {
       ids.set(s.key, known.id)
       continue
     }
-    const { id } = tx
-      .insert(sources)
-      .values({
-        url,
-        title: s.title,
-        outlet: s.outlet,
-        author: s.author,
-        publishedOn: s.publishedAt,
-        language: s.language,
-        kind: s.kind,
-        excerpt: s.excerpt,
-        notes: s.notes,
-        createdById: adminId,
-        updatedById: adminId,
-      })
-      .returning({ id: sources.id })
-      .get()
-    ids.set(s.key, id)
+    ids.set(
+      s.key,
+      createSourceInTx(
+        tx,
+        {
+          url: url ?? undefined,
+          title: s.title,
+          outlet: s.outlet ?? undefined,
+          author: s.author ?? undefined,
+          publishedOn: s.publishedAt ?? undefined,
+          language: s.language,
+          kind: s.kind,
+          excerpt: s.excerpt ?? undefined,
+          notes: s.notes ?? undefined,
+        },
+        adminId,
+      ),
+    )
   }
   return ids
 }

@@ -30,8 +30,8 @@ function replaceAliases(tx: Tx, speakerId: number, name: string, aliases: string
   const seen = new Set<string>()
   for (const alias of [name, ...aliases]) {
     const aliasKey = foldForMatching(alias)
-    if (!aliasKey || seen.has(aliasKey)) continue
-    seen.add(aliasKey)
+    if (!aliasKey || seen.has(alias)) continue
+    seen.add(alias)
     tx.insert(speakerAliases).values({ speakerId, alias, aliasKey }).run()
   }
 }

@@ -1,0 +1,328 @@
+// Browser-test harness: a production server on a throwaway database, Debian's Chromium
+// through playwright-core, and small helpers a test reads like a user's steps.
+//
+// The server is the real one (server/index.ts with NODE_ENV=production, serving build/),
+// so `npm run build` must have run first; `npm run test:e2e` does that.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const repoRoot = path.resolve(here, '../..')
+export const screenshotDir = path.join(here, 'screenshots')
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+export const viewport = { width: 1280, height: 900 }
+
+export const demoPassword = 'claimdesk-demo'
+export const demoUsers = {
+  admin: { email: 'admin@claimdesk.example', name: 'Petra Hoffmann' },
+  editor: { email: 'editor@claimdesk.example', name: 'Jonas Weber' },
+  editor2: { email: 'editor2@claimdesk.example', name: 'Mira Schulz' },
+  viewer: { email: 'viewer@claimdesk.example', name: 'Lena Fischer' },
+} as const
+
+/** A port the OS says is free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.unref()
+    probe.on('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      if (!address || typeof address === 'string') {
+        probe.close()
+        reject(new Error('The OS did not hand out a port.'))
+        return
+      }
+      probe.close(() => resolve(address.port))
+    })
+  })
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export type RunningServer = {
+  baseUrl: string
+  databaseFile: string
+  /** Everything the server printed so far (stdout and stderr, interleaved). */
+  log: () => string
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts server/index.ts in production mode on a fresh database in a temp dir and a
+ * free port; resolves once it answers HTTP. First start migrates and seeds demo data.
+ */
+export async function startServer({ timeoutMs = 90_000 } = {}): Promise<RunningServer> {
+  const serverBuild = path.join(repoRoot, 'build/server/index.js')
+  if (!fs.existsSync(serverBuild)) {
+    throw new Error(`${serverBuild} is missing: run \`npm run build\` first (npm run test:e2e does).`)
+  }
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'))
+  const databaseFile = path.join(tempDir, 'claimdesk.db')
+  const port = await freePort()
+  const baseUrl = `http://localhost:${port}`
+
+  let output = ''
+  const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['server/index.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseFile,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO_DATA: 'true',
+      SESSION_COOKIE_SECURE: undefined,
+      // vitest marks its workers; the server must not think it runs under a test runner.
+      VITEST: undefined,
+      VITEST_WORKER_ID: undefined,
+      VITEST_POOL_ID: undefined,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group, so stop() reaches tsx and the node process it starts.
+    detached: true,
+  })
+  child.stdout?.on('data', (chunk) => (output += String(chunk)))
+  child.stderr?.on('data', (chunk) => (output += String(chunk)))
+  let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null
+  const exitPromise = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = { code, signal }
+      resolve()
+    })
+  })
+
+  const stop = async () => {
+    if (!exited && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // Already gone.
+      }
+      const killed = await Promise.race([exitPromise.then(() => true), sleep(5000).then(() => false)])
+      if (!killed) {
+        try {
+          process.kill(-child.pid, 'SIGKILL')
+        } catch {
+          // Already gone.
+        }
+        await Promise.race([exitPromise, sleep(2000)])
+      }
+    }
+    fs.rmSync(tempDir, { recursive: true, force: true })
+  }
+
+  const started = Date.now()
+  try {
+    for (;;) {
+      if (exited) {
+        const { code, signal } = exited as { code: number | null; signal: NodeJS.Signals | null }
+        throw new Error(`The server exited (code ${code}, signal ${signal}) before answering.`)
+      }
+      if (Date.now() - started > timeoutMs) throw new Error(`The server did not answer within ${timeoutMs} ms.`)
+      if (output.includes('Claim desk is running on')) {
+        // Guard against ever running the suite on the developer's own database.
+        if (!output.includes(databaseFile)) {
+          throw new Error(`The server is not using the temporary database ${databaseFile}.`)
+        }
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}/login`, { redirect: 'manual' })
+          if (response.status === 200) break
+        } catch {
+          // Not listening yet.
+        }
+      }
+      await sleep(200)
+    }
+  } catch (error) {
+    await stop()
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`)
+  }
+  return { baseUrl, databaseFile, log: () => output, stop }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath}; install Debian's chromium package (apt-get install chromium).`)
+  }
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs })
+}
+
+const noJavaScript = new WeakSet<Page>()
+
+export type E2EApp = {
+  server: RunningServer
+  browser: Browser
+  /** A fresh browser context (own cookies) at 1280x900, and a page in it. */
+  newPage: (options?: { javaScriptEnabled?: boolean }) => Promise<Page>
+  /** Uncaught exceptions thrown in any page since the last call. */
+  takePageErrors: () => string[]
+  stop: () => Promise<void>
+}
+
+/** Server + browser, for a test file's beforeAll; call stop() in afterAll. */
+export async function startApp(): Promise<E2EApp> {
+  const server = await startServer()
+  let browser: Browser
+  try {
+    browser = await launchBrowser()
+  } catch (error) {
+    await server.stop()
+    throw error
+  }
+  const contexts: BrowserContext[] = []
+  let pageErrors: string[] = []
+  return {
+    server,
+    browser,
+    async newPage({ javaScriptEnabled = true } = {}) {
+      const context = await browser.newContext({ baseURL: server.baseUrl, viewport, javaScriptEnabled })
+      contexts.push(context)
+      const page = await context.newPage()
+      if (!javaScriptEnabled) noJavaScript.add(page)
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+      return page
+    },
+    takePageErrors() {
+      const errors = pageErrors
+      pageErrors = []
+      return errors
+    },
+    async stop() {
+      for (const context of contexts) await context.close().catch(() => {})
+      await browser.close().catch(() => {})
+      await server.stop()
+    },
+  }
+}
+
+/**
+ * Waits until Remix has hydrated the page, so clicks go through client-side handlers
+ * (form validation, fetchers) rather than racing them. Pages without JavaScript return at once.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForLoadState('load')
+  if (noJavaScript.has(page)) return
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __remixRouter?: { state: { initialized: boolean } } }
+      const main = document.querySelector('main')
+      return (
+        w.__remixRouter?.state.initialized === true &&
+        main !== null &&
+        Object.keys(main).some((key) => key.startsWith('__reactProps$'))
+      )
+    },
+    undefined,
+    { timeout: 15_000 },
+  )
+}
+
+/** Navigates and waits for hydration; returns the HTTP status of the document. */
+export async function visit(page: Page, url: string): Promise<number> {
+  const response = await page.goto(url)
+  await waitForHydration(page)
+  return response?.status() ?? 0
+}
+
+/**
+ * Signs in through the login form, as a person would. Stays on the login page if the
+ * browser is already there (so a ?redirectTo= is honoured), otherwise opens it.
+ */
+export async function login(page: Page, email: string, password = demoPassword) {
+  if (new URL(page.url(), 'http://x').pathname !== '/login') await visit(page, '/login')
+  else await waitForHydration(page)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => url.pathname !== '/login')
+  await waitForHydration(page)
+}
+
+export async function logout(page: Page) {
+  await page.getByRole('button', { name: 'Log out' }).click()
+  await page.waitForURL((url) => url.pathname === '/login')
+}
+
+/** A full-page PNG at test/e2e/screenshots/NAME.png (git-ignored). */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(screenshotDir, { recursive: true })
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' })
+}
+
+const require = createRequire(import.meta.url)
+let axeSource: string | undefined
+
+type AxeNode = { target: unknown[]; html: string; failureSummary?: string }
+type AxeViolation = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] }
+
+/** Runs axe-core's WCAG 2.0 A and AA rules on the page; fails listing every violation. */
+export async function expectNoAxeViolations(page: Page, { label }: { label?: string } = {}) {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+  const loaded = await page.evaluate(() => 'axe' in window)
+  if (!loaded) await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe
+    const results = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })
+    return results.violations
+  })
+  if ((violations as AxeViolation[]).length === 0) return
+  const where = label ?? new URL(page.url()).pathname
+  const report = (violations as AxeViolation[])
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 8)
+        .map((n) => {
+          const summary = (n.failureSummary ?? '').split('\n').map((line) => `        ${line}`).join('\n')
+          return `    - ${n.target.map(String).join(' ')}\n      ${n.html.slice(0, 200)}\n${summary}`
+        })
+        .join('\n')
+      const more = v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''
+      return `  ${v.id} [${v.impact ?? 'n/a'}]: ${v.help} (${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'})\n    ${v.helpUrl}\n${nodes}${more}`
+    })
+    .join('\n')
+  throw new Error(`Accessibility (WCAG 2 A/AA) violations on ${where}:\n${report}`)
+}
+
+/** "12 claims" / "1 claim" from the claims list's count line. */
+export async function claimCount(page: Page): Promise<number> {
+  await visit(page, '/claims')
+  const text = (await page.locator('.list-meta').innerText()).trim()
+  const match = /^(\d+) claims?/.exec(text)
+  if (!match) throw new Error(`Could not read the number of claims from “${text}”.`)
+  return Number(match[1])
+}
+
+/** The numeric id at the end of /claims/123 (or /claims/123/edit). */
+export function claimIdFrom(page: Page): number {
+  const match = /\/claims\/(\d+)/.exec(new URL(page.url()).pathname)
+  if (!match) throw new Error(`${page.url()} is not a claim page.`)
+  return Number(match[1])
+}
+
+/** Creates a claim with only its text filled in; returns its id. The page must be an editor's. */
+export async function createSimpleClaim(page: Page, text: string): Promise<number> {
+  await visit(page, '/claims/new')
+  await page.getByLabel('Claim', { exact: true }).fill(text)
+  await page.getByRole('button', { name: 'Create claim' }).click()
+  await page.waitForURL(/\/claims\/\d+$/)
+  await waitForHydration(page)
+  return claimIdFrom(page)
+}
