@@ -1,6 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getSession } from '#app/auth/permissions.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -25,7 +36,10 @@ export function useOptionalUser() {
 
 function TopBar() {
   const user = useOptionalUser()
+  const { pathname } = useLocation()
   if (!user) return null
+  // The trash lives under /claims but is its own tab.
+  const inClaims = pathname.startsWith('/claims') && !pathname.startsWith('/claims/trash')
   return (
     <header className="topbar">
       <div className="topbar-inner">
@@ -39,7 +53,9 @@ function TopBar() {
           <NavLink to="/" end>
             Desk
           </NavLink>
-          <NavLink to="/claims">Claims</NavLink>
+          <Link to="/claims" aria-current={inClaims ? 'page' : undefined}>
+            Claims
+          </Link>
           <NavLink to="/speakers">Speakers</NavLink>
           <NavLink to="/sources">Sources</NavLink>
           <NavLink to="/claims/trash">Trash</NavLink>

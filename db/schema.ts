@@ -53,10 +53,7 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('users_email_unique').on(t.email),
-    check('users_role_check', oneOf(t.role, roles)),
-  ],
+  (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_role_check', oneOf(t.role, roles))],
 )
 
 export const sessions = sqliteTable(

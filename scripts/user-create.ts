@@ -45,11 +45,15 @@ async function main() {
     options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
     allowPositionals: false,
   })
-  const password = process.stdin.isTTY ? await promptPassword('Password (at least 10 characters): ') : await readPipedPassword()
+  const password = process.stdin.isTTY
+    ? await promptPassword('Password (at least 10 characters): ')
+    : await readPipedPassword()
   const parsed = ArgsSchema.safeParse({ ...values, password })
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`)
-    console.error('Usage: npm run user:create -- --email ed@example.org --role editor [--name "Ed Itor"]  (password on stdin)')
+    console.error(
+      'Usage: npm run user:create -- --email ed@example.org --role editor [--name "Ed Itor"]  (password on stdin)',
+    )
     process.exit(2)
   }
   const { db, file } = getConnection()

@@ -86,7 +86,15 @@ export const demoSpeakers: DemoSpeaker[] = [
     country: 'RU',
     // Q-Nummer konnte nicht zuverlässig geprüft werden, daher bewusst leer.
     wikidataId: null,
-    aliases: ['Sergei Schoigu', 'Sergei Shoigu', 'Sergey Shoygu', 'Sergei Kuschugetowitsch Schoigu', 'Schoigu', 'Shoigu', 'Сергей Шойгу'],
+    aliases: [
+      'Sergei Schoigu',
+      'Sergei Shoigu',
+      'Sergey Shoygu',
+      'Sergei Kuschugetowitsch Schoigu',
+      'Schoigu',
+      'Shoigu',
+      'Сергей Шойгу',
+    ],
   },
   {
     key: 'andrei-beloussow',
@@ -96,7 +104,14 @@ export const demoSpeakers: DemoSpeaker[] = [
     organisation: 'Verteidigungsministerium der Russischen Föderation',
     country: 'RU',
     wikidataId: null,
-    aliases: ['Andrei Belousov', 'Andrej Beloussow', 'Andrey Belousov', 'Andrei Remowitsch Beloussow', 'Belousov', 'Андрей Белоусов'],
+    aliases: [
+      'Andrei Belousov',
+      'Andrej Beloussow',
+      'Andrey Belousov',
+      'Andrei Remowitsch Beloussow',
+      'Belousov',
+      'Андрей Белоусов',
+    ],
   },
   {
     key: 'li-hongzhong',
@@ -259,7 +274,7 @@ export const demoSources: DemoSource[] = [
     key: 'art-schoigu-70-jahrestag',
     url: null,
     title: 'Schoigu in Nordkorea: Propaganda-Show zum 70. Jahrestag des Koreakriegsendes',
-    outlet: 'unbekannt',
+    outlet: null,
     author: null,
     publishedAt: '2023-07-27',
     language: 'de',
@@ -287,7 +302,7 @@ export const demoSources: DemoSource[] = [
     key: 'art-kim-nach-gipfel',
     url: null,
     title: 'Kim Jong Un nach Gipfel mit Putin nicht zu sehen – USA warnen vor Munitionslieferungen',
-    outlet: 'unbekannt',
+    outlet: null,
     author: null,
     publishedAt: '2023-09-14',
     language: 'de',
@@ -301,7 +316,7 @@ export const demoSources: DemoSource[] = [
     key: 'art-grosse-show-verbuendete',
     url: null,
     title: 'Große Show mit den wenigen Verbündeten: Kim lässt sich mit Schoigu und Li Hongzhong feiern',
-    outlet: 'unbekannt',
+    outlet: null,
     author: null,
     publishedAt: '2023-07-27',
     language: 'de',
@@ -314,8 +329,9 @@ export const demoSources: DemoSource[] = [
   {
     key: 'art-belousov-pjoengjang',
     url: null,
-    title: 'Der russische Verteidigungsminister besucht Nordkorea zu Gesprächen mit militärischen und politischen Führern',
-    outlet: 'unbekannt',
+    title:
+      'Der russische Verteidigungsminister besucht Nordkorea zu Gesprächen mit militärischen und politischen Führern',
+    outlet: null,
     author: null,
     publishedAt: '2024-11-29',
     language: 'de',
@@ -335,7 +351,8 @@ export const demoSources: DemoSource[] = [
     language: 'en',
     kind: 'other',
     excerpt: null,
-    notes: 'Enzyklopädie-Eintrag zur flüssigkeitsgetriebenen Interkontinentalrakete; Versionsstand beim Zitieren festhalten.',
+    notes:
+      'Enzyklopädie-Eintrag zur flüssigkeitsgetriebenen Interkontinentalrakete; Versionsstand beim Zitieren festhalten.',
   },
   {
     key: 'wp-hwasong-18',
@@ -371,7 +388,8 @@ export const demoSources: DemoSource[] = [
     language: 'en',
     kind: 'official_document',
     excerpt: null,
-    notes: 'Bisher letzte Verschärfung der Nordkorea-Sanktionen nach dem ICBM-Test vom November 2017; einstimmig angenommen.',
+    notes:
+      'Bisher letzte Verschärfung der Nordkorea-Sanktionen nach dem ICBM-Test vom November 2017; einstimmig angenommen.',
   },
   {
     key: 'un-1718-committee',
@@ -383,7 +401,8 @@ export const demoSources: DemoSource[] = [
     language: 'en',
     kind: 'official_document',
     excerpt: null,
-    notes: 'Seite des Sanktionsausschusses mit Übersicht der Maßnahmen und der Sanktionsliste (Personen und Organisationen).',
+    notes:
+      'Seite des Sanktionsausschusses mit Übersicht der Maßnahmen und der Sanktionsliste (Personen und Organisationen).',
   },
   {
     key: 'wp-koreakrieg',
@@ -407,7 +426,8 @@ export const demoSources: DemoSource[] = [
     language: 'en',
     kind: 'other',
     excerpt: null,
-    notes: 'Chronik der Beziehungen, u. a. Gipfel 2023, Putin-Besuch und Partnerschaftsvertrag 2024, Truppenentsendung.',
+    notes:
+      'Chronik der Beziehungen, u. a. Gipfel 2023, Putin-Besuch und Partnerschaftsvertrag 2024, Truppenentsendung.',
   },
   {
     key: 'wp-andrey-belousov',
@@ -443,9 +463,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-schoigu-70-jahrestag', role: 'origin', note: 'Einstiegssatz des Artikels.' },
-    ],
+    evidence: [{ source: 'art-schoigu-70-jahrestag', role: 'origin', note: 'Einstiegssatz des Artikels.' }],
   },
   {
     key: 'a0-erster-besuch-feier',
@@ -463,7 +481,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-schoigu-70-jahrestag', role: 'origin', note: 'Behauptung des Artikels, ohne Quellenangabe.' },
-      { source: 'wp-nk-russia-relations', role: 'context', note: 'Chronik der Besuche prüfen; „erstmals“ ist bisher nicht belegt.' },
+      {
+        source: 'wp-nk-russia-relations',
+        role: 'context',
+        note: 'Chronik der Besuche prüfen; „erstmals“ ist bisher nicht belegt.',
+      },
     ],
   },
   {
@@ -483,7 +505,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: 'admin',
     evidence: [
       { source: 'art-schoigu-70-jahrestag', role: 'origin', note: 'Nebensatz im ersten Absatz.' },
-      { source: 'wp-koreakrieg', role: 'context', note: 'Abschnitte zur sowjetischen Unterstützung und zu den Luftkämpfen.' },
+      {
+        source: 'wp-koreakrieg',
+        role: 'context',
+        note: 'Abschnitte zur sowjetischen Unterstützung und zu den Luftkämpfen.',
+      },
     ],
   },
   {
@@ -503,8 +529,16 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: 'editor',
     evidence: [
       { source: 'art-schoigu-70-jahrestag', role: 'origin', note: 'Expertenbedenken im dritten Absatz.' },
-      { source: 'unsc-res-1718', role: 'supports', note: 'Verbot von Starts ballistischer Raketen, Aussetzung des Raketenprogramms.' },
-      { source: 'unsc-res-2397', role: 'supports', note: 'Bekräftigt die Verbote nach dem ICBM-Test vom November 2017.' },
+      {
+        source: 'unsc-res-1718',
+        role: 'supports',
+        note: 'Verbot von Starts ballistischer Raketen, Aussetzung des Raketenprogramms.',
+      },
+      {
+        source: 'unsc-res-2397',
+        role: 'supports',
+        note: 'Bekräftigt die Verbote nach dem ICBM-Test vom November 2017.',
+      },
       { source: 'wp-hwasong-17', role: 'context', note: 'Einordnung als ballistische Interkontinentalrakete.' },
     ],
   },
@@ -545,7 +579,11 @@ export const demoClaims: DemoClaim[] = [
     checkedBy: 'editor2',
     approvedBy: 'admin',
     evidence: [
-      { source: 'art-schoigu-70-jahrestag', role: 'origin', note: 'Dritter Absatz, Frage nach Russlands Sanktionstreue.' },
+      {
+        source: 'art-schoigu-70-jahrestag',
+        role: 'origin',
+        note: 'Dritter Absatz, Frage nach Russlands Sanktionstreue.',
+      },
       { source: 'unsc-res-1718', role: 'supports', note: 'Einstimmig angenommen, inklusive Russland.' },
       { source: 'unsc-res-2397', role: 'supports', note: 'Ebenfalls einstimmig angenommen.' },
     ],
@@ -566,8 +604,16 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-schoigu-70-jahrestag', role: 'origin', note: 'Zitat im vierten Absatz.' },
-      { source: 'art-belousov-pjoengjang', role: 'context', note: 'Spätere Berichte über Waffenlieferungen und Truppen (2024) als Abgleich der Prognose.' },
-      { source: 'unsc-res-2397', role: 'context', note: 'Verbietet Arbeitseinsätze nordkoreanischer Staatsbürger im Ausland (Rückführungspflicht).' },
+      {
+        source: 'art-belousov-pjoengjang',
+        role: 'context',
+        note: 'Spätere Berichte über Waffenlieferungen und Truppen (2024) als Abgleich der Prognose.',
+      },
+      {
+        source: 'unsc-res-2397',
+        role: 'context',
+        note: 'Verbietet Arbeitseinsätze nordkoreanischer Staatsbürger im Ausland (Rückführungspflicht).',
+      },
     ],
   },
   {
@@ -587,8 +633,16 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-schoigu-70-jahrestag', role: 'origin', note: 'Sechster Absatz.' },
-      { source: 'art-grosse-show-verbuendete', role: 'supports', note: 'Schoigu ließ sich am Vortag Waffen vorführen.' },
-      { source: 'art-belousov-pjoengjang', role: 'supports', note: 'Kim führte Schoigu persönlich durch eine Waffenausstellung.' },
+      {
+        source: 'art-grosse-show-verbuendete',
+        role: 'supports',
+        note: 'Schoigu ließ sich am Vortag Waffen vorführen.',
+      },
+      {
+        source: 'art-belousov-pjoengjang',
+        role: 'supports',
+        note: 'Kim führte Schoigu persönlich durch eine Waffenausstellung.',
+      },
     ],
   },
   {
@@ -628,10 +682,22 @@ export const demoClaims: DemoClaim[] = [
     checkedBy: 'editor',
     approvedBy: 'editor2',
     evidence: [
-      { source: 'art-bollwerk-schoigu-kim', role: 'origin', note: 'Nach offiziellen Angaben, Video des Ministeriums vom 25. Juli.' },
+      {
+        source: 'art-bollwerk-schoigu-kim',
+        role: 'origin',
+        note: 'Nach offiziellen Angaben, Video des Ministeriums vom 25. Juli.',
+      },
       { source: 'wp-nk-russia-relations', role: 'supports', note: 'Besuch Schoigus im Juli 2023 in der Chronik.' },
-      { source: 'wp-koreakrieg', role: 'supports', note: 'Waffenstillstand am 27. Juli 1953, also 70. Jahrestag 2023.' },
-      { source: 'art-belousov-pjoengjang', role: 'supports', note: 'Rückblick auf die Delegation unter Schoigu im Vorjahr.' },
+      {
+        source: 'wp-koreakrieg',
+        role: 'supports',
+        note: 'Waffenstillstand am 27. Juli 1953, also 70. Jahrestag 2023.',
+      },
+      {
+        source: 'art-belousov-pjoengjang',
+        role: 'supports',
+        note: 'Rückblick auf die Delegation unter Schoigu im Vorjahr.',
+      },
     ],
   },
   {
@@ -652,7 +718,11 @@ export const demoClaims: DemoClaim[] = [
     evidence: [
       { source: 'art-bollwerk-schoigu-kim', role: 'origin', note: 'Wörtliches Zitat „aus Moskau“.' },
       { source: 'art-grosse-show-verbuendete', role: 'supports', note: 'Gleiches Zitat in einem zweiten Artikel.' },
-      { source: 'wp-nk-russia-relations', role: 'context', note: 'Spätere Vertiefung der militärischen Zusammenarbeit.' },
+      {
+        source: 'wp-nk-russia-relations',
+        role: 'context',
+        note: 'Spätere Vertiefung der militärischen Zusammenarbeit.',
+      },
     ],
   },
   {
@@ -672,7 +742,11 @@ export const demoClaims: DemoClaim[] = [
     evidence: [
       { source: 'art-bollwerk-schoigu-kim', role: 'origin', note: 'Im Konjunktiv, ohne Quellenangabe.' },
       { source: 'unsc-res-1718', role: 'context', note: 'Verbietet den Bezug von Rüstungsgütern aus Nordkorea.' },
-      { source: 'art-belousov-pjoengjang', role: 'context', note: 'Spätere Vorwürfe zu Artillerie- und Raketenlieferungen.' },
+      {
+        source: 'art-belousov-pjoengjang',
+        role: 'context',
+        note: 'Spätere Vorwürfe zu Artillerie- und Raketenlieferungen.',
+      },
     ],
   },
   {
@@ -710,7 +784,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: 'editor',
     evidence: [
       { source: 'art-bollwerk-schoigu-kim', role: 'origin', note: 'Ankündigung „am Montag“, Bestätigung aus Peking.' },
-      { source: 'art-grosse-show-verbuendete', role: 'supports', note: 'Li Hongzhong bei der Feier in Pjöngjang zu sehen.' },
+      {
+        source: 'art-grosse-show-verbuendete',
+        role: 'supports',
+        note: 'Li Hongzhong bei der Feier in Pjöngjang zu sehen.',
+      },
     ],
   },
   {
@@ -730,7 +808,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-bollwerk-schoigu-kim', role: 'origin', note: 'Im Konjunktiv („soll“).' },
-      { source: 'art-grosse-show-verbuendete', role: 'supports', note: '„ersten Besuchs ausländischer Delegierter seit Beginn der Coronapandemie“.' },
+      {
+        source: 'art-grosse-show-verbuendete',
+        role: 'supports',
+        note: '„ersten Besuchs ausländischer Delegierter seit Beginn der Coronapandemie“.',
+      },
     ],
   },
   {
@@ -749,7 +831,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-bollwerk-schoigu-kim', role: 'origin', note: 'Laut Reuters, Aussage vom Montag.' },
-      { source: 'un-1718-committee', role: 'context', note: 'Berichte des Sanktionsausschusses und Expertengremiums zur Umsetzung prüfen.' },
+      {
+        source: 'un-1718-committee',
+        role: 'context',
+        note: 'Berichte des Sanktionsausschusses und Expertengremiums zur Umsetzung prüfen.',
+      },
     ],
   },
   {
@@ -869,9 +955,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-bollwerk-schoigu-kim', role: 'origin', note: 'Zitat über CNN.' },
-    ],
+    evidence: [{ source: 'art-bollwerk-schoigu-kim', role: 'origin', note: 'Zitat über CNN.' }],
   },
 
   // --- Artikel 002: Kim nach dem Gipfel mit Putin -------------------------
@@ -891,7 +975,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Zweiter Absatz.' },
-      { source: 'art-belousov-pjoengjang', role: 'context', note: 'Spätere Vorwürfe zu Lieferungen von Artillerie und Raketen.' },
+      {
+        source: 'art-belousov-pjoengjang',
+        role: 'context',
+        note: 'Spätere Vorwürfe zu Lieferungen von Artillerie und Raketen.',
+      },
     ],
   },
   {
@@ -931,7 +1019,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Vierter Absatz.' },
-      { source: 'un-1718-committee', role: 'context', note: 'Sanktionsliste prüfen; Schreibweise dort vermutlich „Jo Chun Ryong“.' },
+      {
+        source: 'un-1718-committee',
+        role: 'context',
+        note: 'Sanktionsliste prüfen; Schreibweise dort vermutlich „Jo Chun Ryong“.',
+      },
     ],
   },
   {
@@ -949,9 +1041,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Fünfter Absatz.' },
-    ],
+    evidence: [{ source: 'art-kim-nach-gipfel', role: 'origin', note: 'Fünfter Absatz.' }],
   },
   {
     key: 'a2-kirby',
@@ -967,9 +1057,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Sechster Absatz, indirekte Rede.' },
-    ],
+    evidence: [{ source: 'art-kim-nach-gipfel', role: 'origin', note: 'Sechster Absatz, indirekte Rede.' }],
   },
   {
     key: 'a2-einladung',
@@ -988,7 +1076,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: 'admin',
     evidence: [
       { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Offizielle Berichte aus Nordkorea.' },
-      { source: 'art-belousov-pjoengjang', role: 'supports', note: 'Treffen von Kim und Putin im Juni 2024 in Pjöngjang.' },
+      {
+        source: 'art-belousov-pjoengjang',
+        role: 'supports',
+        note: 'Treffen von Kim und Putin im Juni 2024 in Pjöngjang.',
+      },
       { source: 'wp-nk-russia-relations', role: 'supports', note: 'Putin-Besuch in Pjöngjang im Juni 2024.' },
     ],
   },
@@ -1009,7 +1101,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Angabe Putins nach dem Treffen.' },
-      { source: 'wp-nk-russia-relations', role: 'supports', note: 'Abschnitt zur Russlandreise Kims im September 2023.' },
+      {
+        source: 'wp-nk-russia-relations',
+        role: 'supports',
+        note: 'Abschnitt zur Russlandreise Kims im September 2023.',
+      },
     ],
   },
   {
@@ -1048,7 +1144,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Vorletzter Abschnitt.' },
-      { source: 'art-belousov-pjoengjang', role: 'context', note: 'Im Juni 2024 folgte ein Pakt mit Beistandsklausel.' },
+      {
+        source: 'art-belousov-pjoengjang',
+        role: 'context',
+        note: 'Im Juni 2024 folgte ein Pakt mit Beistandsklausel.',
+      },
     ],
   },
   {
@@ -1067,7 +1167,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Vorletzter Absatz.' },
-      { source: 'unsc-res-1718', role: 'context', note: 'Jeder Start ballistischer Raketen verstößt gegen die Resolutionen.' },
+      {
+        source: 'unsc-res-1718',
+        role: 'context',
+        note: 'Jeder Start ballistischer Raketen verstößt gegen die Resolutionen.',
+      },
     ],
   },
   {
@@ -1084,9 +1188,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-kim-nach-gipfel', role: 'origin', note: 'Absatz zum Gipfel im Weltraumbahnhof.' },
-    ],
+    evidence: [{ source: 'art-kim-nach-gipfel', role: 'origin', note: 'Absatz zum Gipfel im Weltraumbahnhof.' }],
   },
 
   // --- Artikel 003: Große Show mit den wenigen Verbündeten ----------------
@@ -1104,9 +1206,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-grosse-show-verbuendete', role: 'origin', note: 'Zweiter Absatz.' },
-    ],
+    evidence: [{ source: 'art-grosse-show-verbuendete', role: 'origin', note: 'Zweiter Absatz.' }],
   },
   {
     key: 'a3-erster-auslaendischer-besuch',
@@ -1124,7 +1224,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-grosse-show-verbuendete', role: 'origin', note: 'Zweiter Absatz.' },
-      { source: 'art-bollwerk-schoigu-kim', role: 'supports', note: 'Nennt die chinesische Delegation als erste seit 2020.' },
+      {
+        source: 'art-bollwerk-schoigu-kim',
+        role: 'supports',
+        note: 'Nennt die chinesische Delegation als erste seit 2020.',
+      },
     ],
   },
   {
@@ -1141,9 +1245,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-grosse-show-verbuendete', role: 'origin', note: 'Zitat im zweiten Absatz.' },
-    ],
+    evidence: [{ source: 'art-grosse-show-verbuendete', role: 'origin', note: 'Zitat im zweiten Absatz.' }],
   },
   {
     key: 'a3-xi-brief',
@@ -1236,9 +1338,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-grosse-show-verbuendete', role: 'origin', note: 'Letzter Satz.' },
-    ],
+    evidence: [{ source: 'art-grosse-show-verbuendete', role: 'origin', note: 'Letzter Satz.' }],
   },
   {
     key: 'a3-veto-maechte',
@@ -1258,7 +1358,11 @@ export const demoClaims: DemoClaim[] = [
     evidence: [
       { source: 'art-grosse-show-verbuendete', role: 'origin', note: 'Letzter Absatz.' },
       { source: 'wp-nk-russia-relations', role: 'refutes', note: 'Enge, nicht lose Beziehungen zu Russland.' },
-      { source: 'art-bollwerk-schoigu-kim', role: 'context', note: 'Stärkung der Militärbeziehungen als erklärtes Ziel.' },
+      {
+        source: 'art-bollwerk-schoigu-kim',
+        role: 'context',
+        note: 'Stärkung der Militärbeziehungen als erklärtes Ziel.',
+      },
     ],
   },
 
@@ -1318,9 +1422,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-belousov-pjoengjang', role: 'origin', note: 'Fünfter Absatz.' },
-    ],
+    evidence: [{ source: 'art-belousov-pjoengjang', role: 'origin', note: 'Fünfter Absatz.' }],
   },
   {
     key: 'a4-no-kwang-chol',
@@ -1336,9 +1438,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: 'editor2',
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-belousov-pjoengjang', role: 'origin', note: 'Sechster Absatz.' },
-    ],
+    evidence: [{ source: 'art-belousov-pjoengjang', role: 'origin', note: 'Sechster Absatz.' }],
   },
   {
     key: 'a4-10000-soldaten',
@@ -1377,7 +1477,11 @@ export const demoClaims: DemoClaim[] = [
     approvedBy: null,
     evidence: [
       { source: 'art-belousov-pjoengjang', role: 'origin', note: 'Absatz zu Lieferungen.' },
-      { source: 'wp-nk-russia-relations', role: 'supports', note: 'Dokumentierte Lieferungen von Munition und Raketen.' },
+      {
+        source: 'wp-nk-russia-relations',
+        role: 'supports',
+        note: 'Dokumentierte Lieferungen von Munition und Raketen.',
+      },
       { source: 'unsc-res-1718', role: 'context', note: 'Verbot des Bezugs von Rüstungsgütern aus Nordkorea.' },
     ],
   },
@@ -1414,9 +1518,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-belousov-pjoengjang', role: 'origin', note: 'Rückblick im vorletzten Abschnitt.' },
-    ],
+    evidence: [{ source: 'art-belousov-pjoengjang', role: 'origin', note: 'Rückblick im vorletzten Abschnitt.' }],
   },
   {
     key: 'a4-pakt',
@@ -1452,9 +1554,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-belousov-pjoengjang', role: 'origin', note: 'Angabe des südkoreanischen Generalstabs.' },
-    ],
+    evidence: [{ source: 'art-belousov-pjoengjang', role: 'origin', note: 'Angabe des südkoreanischen Generalstabs.' }],
   },
   {
     key: 'a4-yoon-gegenmassnahmen',
@@ -1470,9 +1570,7 @@ export const demoClaims: DemoClaim[] = [
     assignee: null,
     checkedBy: null,
     approvedBy: null,
-    evidence: [
-      { source: 'art-belousov-pjoengjang', role: 'origin', note: 'Absatz zu Südkoreas Haltung.' },
-    ],
+    evidence: [{ source: 'art-belousov-pjoengjang', role: 'origin', note: 'Absatz zu Südkoreas Haltung.' }],
   },
 ]
 

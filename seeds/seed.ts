@@ -23,7 +23,11 @@ export const demoUsers: Record<DemoUserKey, { email: string; name: string; role:
 /** The demo accounts present in this database, for the start-up banner. */
 export function demoLogins(db: Db) {
   const emails = Object.values(demoUsers).map((u) => u.email)
-  const present = db.select({ email: users.email, role: users.role }).from(users).where(inArray(users.email, emails)).all()
+  const present = db
+    .select({ email: users.email, role: users.role })
+    .from(users)
+    .where(inArray(users.email, emails))
+    .all()
   return Object.values(demoUsers)
     .filter((u) => present.some((p) => p.email === u.email))
     .map((u) => ({ email: u.email, role: u.role, password: demoPassword }))
@@ -40,7 +44,9 @@ function seedUsers(tx: Tx) {
     }
     passwordHash ??= hashSync(demoPassword)
     ids[key] = randomUUID()
-    tx.insert(users).values({ id: ids[key], ...user, passwordHash }).run()
+    tx.insert(users)
+      .values({ id: ids[key], ...user, passwordHash })
+      .run()
   }
   return ids
 }
@@ -163,16 +169,36 @@ export function seedDemoData(db: Db) {
       }
       for (const e of c.evidence) {
         tx.insert(evidence)
-          .values({ claimId: id, sourceId: sourceIds.get(e.source)!, role: e.role, note: e.note, createdById: creatorId, createdAt })
+          .values({
+            claimId: id,
+            sourceId: sourceIds.get(e.source)!,
+            role: e.role,
+            note: e.note,
+            createdById: creatorId,
+            createdAt,
+          })
           .onConflictDoNothing()
           .run()
       }
       tx.insert(claimEvents)
-        .values({ claimId: id, actorId: creatorId, at: createdAt, type: 'created', after: { text: c.text, status: 'new' } })
+        .values({
+          claimId: id,
+          actorId: creatorId,
+          at: createdAt,
+          type: 'created',
+          after: { text: c.text, status: 'new' },
+        })
         .run()
       if (c.status !== 'new') {
         tx.insert(claimEvents)
-          .values({ claimId: id, actorId: userIds[c.approvedBy ?? c.checkedBy ?? 'editor'], at: updatedAt, type: 'status_changed', before: { status: 'new' }, after: { status: c.status, verdict: c.verdict } })
+          .values({
+            claimId: id,
+            actorId: userIds[c.approvedBy ?? c.checkedBy ?? 'editor'],
+            at: updatedAt,
+            type: 'status_changed',
+            before: { status: 'new' },
+            after: { status: c.status, verdict: c.verdict },
+          })
           .run()
       }
     })
@@ -182,10 +208,18 @@ export function seedDemoData(db: Db) {
       const exists = tx
         .select({ id: claimLinks.id })
         .from(claimLinks)
-        .where(and(eq(claimLinks.fromClaimId, fromClaimId), eq(claimLinks.toClaimId, toClaimId), eq(claimLinks.type, link.type)))
+        .where(
+          and(
+            eq(claimLinks.fromClaimId, fromClaimId),
+            eq(claimLinks.toClaimId, toClaimId),
+            eq(claimLinks.type, link.type),
+          ),
+        )
         .get()
       if (exists) continue
-      tx.insert(claimLinks).values({ fromClaimId, toClaimId, type: link.type, note: link.note, createdById: userIds.editor }).run()
+      tx.insert(claimLinks)
+        .values({ fromClaimId, toClaimId, type: link.type, note: link.note, createdById: userIds.editor })
+        .run()
     }
   })
 }

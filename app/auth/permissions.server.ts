@@ -46,10 +46,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
   const user = await requireUser(request)
   if (!hasRole(user, role)) {
-    throw data(
-      { message: `This needs the ${role} role; you are signed in as ${user.role}.` },
-      { status: 403 },
-    )
+    throw data({ message: `This needs the ${role} role; you are signed in as ${user.role}.` }, { status: 403 })
   }
   return user
 }

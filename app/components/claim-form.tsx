@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
@@ -99,7 +106,6 @@ export function ClaimForm({
     defaultValue: defaultValue as never,
   })
   const initial = (form.initialValue ?? defaultValue ?? {}) as Record<string, string | undefined>
-  const [newSource, setNewSource] = useState(Boolean(initial.newSource))
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
@@ -138,7 +144,7 @@ export function ClaimForm({
         />
       </div>
       <fieldset>
-        <legend>Speaker</legend>
+        <legend>Who made it</legend>
         <Picker
           label="Speaker"
           hint="Who made the claim. Any known spelling works; leave empty for unattributed."
@@ -149,12 +155,12 @@ export function ClaimForm({
           errors={fields.speakerName.errors}
           resource="/resources/speakers"
         />
-        <div className="form-row">
-          <CheckboxField
-            label="New speaker: create them with this name"
-            inputProps={getInputProps(fields.newSpeaker, { type: 'checkbox' })}
-            errors={fields.newSpeaker.errors}
-          />
+        <CheckboxField
+          label="New speaker: create them with this name"
+          inputProps={getInputProps(fields.newSpeaker, { type: 'checkbox' })}
+          errors={fields.newSpeaker.errors}
+        />
+        <div className="form-row shown-when-ticked">
           <Field
             label="Role of a new speaker (optional)"
             inputProps={getInputProps(fields.newSpeakerRole, { type: 'text' })}
@@ -176,13 +182,10 @@ export function ClaimForm({
         />
         <CheckboxField
           label="New source: add it with the details below"
-          inputProps={{
-            ...getInputProps(fields.newSource, { type: 'checkbox' }),
-            onChange: (e) => setNewSource(e.currentTarget.checked),
-          }}
+          inputProps={getInputProps(fields.newSource, { type: 'checkbox' })}
           errors={fields.newSource.errors}
         />
-        <div className="form-row" data-new-source={newSource ? 'open' : 'closed'}>
+        <div className="form-row shown-when-ticked">
           <Field
             label="New source title"
             inputProps={getInputProps(fields.newSourceTitle, { type: 'text' })}
@@ -207,11 +210,14 @@ export function ClaimForm({
       </fieldset>
       {mode === 'edit' ? (
         <fieldset>
-          <legend>Verdict</legend>
+          <legend>Check</legend>
           <SelectField
             label="Verdict"
             selectProps={getSelectProps(fields.verdict)}
-            options={[{ value: '', label: '— none yet —' }, ...verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))]}
+            options={[
+              { value: '', label: '— none yet —' },
+              ...verdicts.map((v) => ({ value: v, label: verdictLabels[v] })),
+            ]}
             errors={fields.verdict.errors}
           />
           <TextareaField

@@ -1,4 +1,4 @@
-import { claimFieldLabels } from '#app/domain/labels.ts'
+import { claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 
 type ClaimEventView = {
@@ -25,9 +25,8 @@ const eventTitles: Record<string, string> = {
   speaker_merged: 'merged the speaker',
 }
 
-function show(value: unknown) {
-  if (value === null || value === undefined || value === '') return '—'
-  return typeof value === 'string' ? value : JSON.stringify(value)
+function show(field: string, value: unknown) {
+  return claimFieldText(field, value) ?? '—'
 }
 
 /** The claim's timeline: who changed what, from what, to what. */
@@ -41,7 +40,7 @@ export function ClaimHistory({ events }: { events: ClaimEventView[] }) {
           <li key={event.id}>
             <div className="small">
               <strong>{event.actorName ?? 'Someone'}</strong> {eventTitles[event.type] ?? event.type}{' '}
-              <time className="muted" dateTime={new Date(event.at).toISOString()}>
+              <time className="muted nowrap" dateTime={new Date(event.at).toISOString()}>
                 {formatDateTime(event.at)}
               </time>
             </div>
@@ -53,10 +52,10 @@ export function ClaimHistory({ events }: { events: ClaimEventView[] }) {
                     <dd>
                       {event.before ? (
                         <>
-                          <del>{show(event.before[field])}</del> →{' '}
+                          <del>{show(field, event.before[field])}</del> →{' '}
                         </>
                       ) : null}
-                      <ins>{show(after)}</ins>
+                      <ins>{show(field, after)}</ins>
                     </dd>
                   </div>
                 ))}

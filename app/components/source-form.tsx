@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { sourceKindLabels } from '#app/domain/labels.ts'
@@ -44,8 +51,16 @@ export function SourceForm({
         errors={fields.url.errors}
       />
       <div className="form-row">
-        <Field label="Outlet" inputProps={getInputProps(fields.outlet, { type: 'text' })} errors={fields.outlet.errors} />
-        <Field label="Author" inputProps={getInputProps(fields.author, { type: 'text' })} errors={fields.author.errors} />
+        <Field
+          label="Outlet"
+          inputProps={getInputProps(fields.outlet, { type: 'text' })}
+          errors={fields.outlet.errors}
+        />
+        <Field
+          label="Author"
+          inputProps={getInputProps(fields.author, { type: 'text' })}
+          errors={fields.author.errors}
+        />
         <Field
           label="Published"
           inputProps={getInputProps(fields.publishedOn, { type: 'date' })}
@@ -82,7 +97,11 @@ export function SourceForm({
           errors={fields.retrievedOn.errors}
         />
       </div>
-      <TextareaField label="Notes" textareaProps={{ ...getTextareaProps(fields.notes), rows: 3 }} errors={fields.notes.errors} />
+      <TextareaField
+        label="Notes"
+        textareaProps={{ ...getTextareaProps(fields.notes), rows: 3 }}
+        errors={fields.notes.errors}
+      />
       <div className="form-actions">
         <button type="submit" className="primary">
           {mode === 'create' ? 'Create source' : 'Save changes'}

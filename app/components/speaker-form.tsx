@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { SpeakerCreateSchema, SpeakerEditSchema } from '#app/validation/speaker.ts'
@@ -47,7 +54,11 @@ export function SpeakerForm({
         />
       </div>
       <div className="form-row">
-        <Field label="Role or title" inputProps={getInputProps(fields.role, { type: 'text' })} errors={fields.role.errors} />
+        <Field
+          label="Role or title"
+          inputProps={getInputProps(fields.role, { type: 'text' })}
+          errors={fields.role.errors}
+        />
         <Field
           label="Organisation"
           inputProps={getInputProps(fields.organisation, { type: 'text' })}

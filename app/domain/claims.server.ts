@@ -13,8 +13,7 @@ export const claimsPageSize = 50
 const assignees = aliasedTable(users, 'assignees')
 
 function listFilter(query: Partial<ClaimListQuery>, currentUserId?: string): SQL | undefined {
-  const assignee =
-    query.assignee === 'me' ? currentUserId : query.assignee === 'none' ? null : query.assignee
+  const assignee = query.assignee === 'me' ? currentUserId : query.assignee === 'none' ? null : query.assignee
   return and(
     isNull(claims.deletedAt),
     query.status ? eq(claims.status, query.status) : undefined,
@@ -293,7 +292,9 @@ export function createClaim(input: ClaimInput, actorId: string) {
   })
 }
 
-export type ClaimConflict = { current: ClaimReadableFields & { version: number; updatedAt: Date; updatedByName: string | null } }
+export type ClaimConflict = {
+  current: ClaimReadableFields & { version: number; updatedAt: Date; updatedByName: string | null }
+}
 
 function conflictWith(tx: DbOrTx, current: ClaimRow) {
   const updatedByName = current.updatedById
@@ -357,7 +358,13 @@ export function restoreClaim(id: number, actorId: string) {
     const current = getClaimRow(tx, id)
     if (!current.deletedAt) return
     tx.update(claims)
-      .set({ deletedAt: null, deletedById: null, version: current.version + 1, updatedById: actorId, updatedAt: new Date() })
+      .set({
+        deletedAt: null,
+        deletedById: null,
+        version: current.version + 1,
+        updatedById: actorId,
+        updatedAt: new Date(),
+      })
       .where(eq(claims.id, id))
       .run()
     recordClaimEvent(tx, { claimId: id, actorId, type: 'restored' })

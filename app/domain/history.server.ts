@@ -2,7 +2,7 @@
 // with who, when, and the changed fields before and after: nothing is lost silently.
 import { desc, eq } from 'drizzle-orm'
 import { db } from '#db/client.ts'
-import { claimEvents, users } from '#db/schema.ts'
+import { claimEvents, claims, users } from '#db/schema.ts'
 import type { DbOrTx } from '#db/types.ts'
 
 export const claimEventTypes = [
@@ -84,11 +84,13 @@ export function listRecentEvents(limit: number) {
     .select({
       id: claimEvents.id,
       claimId: claimEvents.claimId,
+      claimText: claims.text,
       type: claimEvents.type,
       at: claimEvents.at,
       actorName: users.name,
     })
     .from(claimEvents)
+    .innerJoin(claims, eq(claims.id, claimEvents.claimId))
     .leftJoin(users, eq(users.id, claimEvents.actorId))
     .orderBy(desc(claimEvents.at), desc(claimEvents.id))
     .limit(limit)

@@ -60,3 +60,11 @@ export const claimFieldLabels: Record<string, string> = {
   status: 'Status',
   assignee: 'Assignee',
 }
+
+/** A claim field's stored value as the desk reads it: labels for codes, null for empty. */
+export function claimFieldText(field: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (field === 'status') return statusLabels[value as ClaimStatus] ?? String(value)
+  if (field === 'verdict') return verdictLabels[value as Verdict] ?? String(value)
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}

@@ -146,7 +146,11 @@ export function resolveSourceChoice(tx: Tx, choice: SourceChoice, actorId: strin
   const ref = choice.sourceRef?.trim()
   if (!ref) return null
   if (choice.sourceId) {
-    const picked = tx.select().from(sources).where(and(eq(sources.id, choice.sourceId), isNull(sources.deletedAt))).get()
+    const picked = tx
+      .select()
+      .from(sources)
+      .where(and(eq(sources.id, choice.sourceId), isNull(sources.deletedAt)))
+      .get()
     if (picked && (picked.title === ref || picked.url === normalizeSourceUrl(ref))) return picked.id
   }
   if (normalizeSourceUrl(ref)) {

@@ -136,13 +136,7 @@ export function suggestSpeakers(q: string, limit = 10) {
     .selectDistinct({ id: speakers.id, name: speakers.name, role: speakers.role })
     .from(speakerAliases)
     .innerJoin(speakers, eq(speakers.id, speakerAliases.speakerId))
-    .where(
-      and(
-        likeContains(speakerAliases.aliasKey, key),
-        isNull(speakers.deletedAt),
-        isNull(speakers.mergedIntoId),
-      ),
-    )
+    .where(and(likeContains(speakerAliases.aliasKey, key), isNull(speakers.deletedAt), isNull(speakers.mergedIntoId)))
     .orderBy(asc(speakers.name))
     .limit(limit)
     .all()

@@ -87,11 +87,7 @@ export async function setUserDisabled(userId: string, disabled: boolean) {
  * disabled account look the same from outside: one answer, same work done.
  */
 export async function authenticate(email: string, password: string) {
-  const user = db
-    .select()
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .get()
+  const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get()
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)
   if (!user || !valid || user.disabledAt) return null
   return { id: user.id, email: user.email, name: user.name, role: user.role }

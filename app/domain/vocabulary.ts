@@ -7,27 +7,11 @@ export type Role = (typeof roles)[number]
 export const claimStatuses = ['new', 'researching', 'in_review', 'verified', 'rejected'] as const
 export type ClaimStatus = (typeof claimStatuses)[number]
 
-export const verdicts = [
-  'true',
-  'mostly_true',
-  'mixed',
-  'misleading',
-  'mostly_false',
-  'false',
-  'unverifiable',
-] as const
+export const verdicts = ['true', 'mostly_true', 'mixed', 'misleading', 'mostly_false', 'false', 'unverifiable'] as const
 export type Verdict = (typeof verdicts)[number]
 
 export const speakerKinds = ['person', 'organisation'] as const
-export const sourceKinds = [
-  'article',
-  'statement',
-  'video',
-  'official_document',
-  'post',
-  'dataset',
-  'other',
-] as const
+export const sourceKinds = ['article', 'statement', 'video', 'official_document', 'post', 'dataset', 'other'] as const
 export type SourceKind = (typeof sourceKinds)[number]
 
 export const evidenceRoles = ['origin', 'supports', 'refutes', 'context'] as const

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '#app/auth/permissions.server.ts'
-import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { StatusBadge } from '#app/components/ui/badges.tsx'
+import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
 import { countClaimsByStatus, listClaims } from '#app/domain/claims.server.ts'
 import { listRecentEvents } from '#app/domain/history.server.ts'
 import { statusLabels } from '#app/domain/labels.ts'
@@ -61,10 +62,7 @@ export default function DeskPage() {
               {myQueue.map((claim) => (
                 <li key={claim.id}>
                   <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
-                  <div className="small">
-                    <StatusBadge status={claim.status} /> <VerdictBadge verdict={claim.verdict} />{' '}
-                    <span className="muted">{claim.speakerName ?? 'Unattributed'}</span>
-                  </div>
+                  <ClaimMeta status={claim.status} verdict={claim.verdict} speakerName={claim.speakerName} />
                 </li>
               ))}
             </ul>
@@ -83,7 +81,10 @@ export default function DeskPage() {
               {recent.map((event) => (
                 <li key={event.id}>
                   <strong>{event.actorName ?? 'Someone'}</strong> {eventVerbs[event.type] ?? event.type}{' '}
-                  <Link to={`/claims/${event.claimId}`}>claim #{event.claimId}</Link>
+                  <Link to={`/claims/${event.claimId}`}>
+                    #{event.claimId}{' '}
+                    {event.claimText.length > 90 ? `${event.claimText.slice(0, 90)}…` : event.claimText}
+                  </Link>
                   <div className="muted">{formatDateTime(event.at)}</div>
                 </li>
               ))}

@@ -38,7 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
     intent === 'role'
       ? UserRoleSchema.safeParse(Object.fromEntries(formData))
       : UserDisableSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? 'That request was not understood.' }, { status: 400 })
+  if (!parsed.success)
+    return data({ error: parsed.error.issues[0]?.message ?? 'That request was not understood.' }, { status: 400 })
   const change = parsed.data
   if (change.userId === admin.id && (change.intent === 'disable' || change.intent === 'role')) {
     return data({ error: 'You cannot change your own role or disable yourself; ask another admin.' }, { status: 400 })
@@ -84,7 +85,7 @@ export default function UsersPage() {
         </div>
       ) : null}
       <div className="table-wrap" style={{ marginBottom: '1.25rem' }}>
-        <table>
+        <table className="middle">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -121,7 +122,11 @@ export default function UsersPage() {
                   )}
                 </td>
                 <td>
-                  {u.disabledAt ? <span className="badge status-rejected">Disabled</span> : <span className="badge status-verified">Active</span>}{' '}
+                  {u.disabledAt ? (
+                    <span className="badge status-rejected">Disabled</span>
+                  ) : (
+                    <span className="badge status-verified">Active</span>
+                  )}{' '}
                   {u.id === adminId ? null : (
                     <Form method="post" style={{ display: 'inline' }}>
                       <input type="hidden" name="userId" value={u.id} />
@@ -150,7 +155,11 @@ export default function UsersPage() {
           <input type="hidden" name="intent" value="create" />
           <div className="form-row">
             <Field label="Name" inputProps={getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
-            <Field label="E-mail" inputProps={getInputProps(fields.email, { type: 'email' })} errors={fields.email.errors} />
+            <Field
+              label="E-mail"
+              inputProps={getInputProps(fields.email, { type: 'email' })}
+              errors={fields.email.errors}
+            />
             <SelectField
               label="Role"
               selectProps={getSelectProps(fields.role)}

@@ -42,7 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof ConflictError) {
       return data(
-        { error: 'Someone changed this claim since you opened it. Look at their change, then delete again if you still want to.' },
+        {
+          error:
+            'Someone changed this claim since you opened it. Look at their change, then delete again if you still want to.',
+        },
         { status: 409 },
       )
     }
@@ -82,8 +85,10 @@ export default function ClaimPage() {
         <div className="alert info">
           <p>
             <strong>Duplicate.</strong> This claim repeats{' '}
-            <Link to={`/claims/${duplicateOf.otherId}`}>claim #{duplicateOf.otherId}: {duplicateOf.otherText}</Link>. Check
-            that one.
+            <Link to={`/claims/${duplicateOf.otherId}`}>
+              claim #{duplicateOf.otherId}: {duplicateOf.otherText}
+            </Link>
+            . Check that one.
           </p>
         </div>
       ) : null}
@@ -123,7 +128,7 @@ export default function ClaimPage() {
                 <>
                   {' '}
                   in <Link to={`/sources/${claim.sourceId}`}>{claim.sourceTitle}</Link>
-                  {claim.sourceOutlet ? <span className="muted"> ({claim.sourceOutlet})</span> : null}
+                  {claim.sourceOutlet ? <span className="muted"> · {claim.sourceOutlet}</span> : null}
                 </>
               ) : null}
             </p>
@@ -213,11 +218,13 @@ export default function ClaimPage() {
               <dd>{claim.language}</dd>
               <dt>Created</dt>
               <dd className="small">
-                {formatDateTime(claim.createdAt)} {claim.createdByName ? `by ${claim.createdByName}` : ''}
+                <span className="nowrap">{formatDateTime(claim.createdAt)}</span>{' '}
+                {claim.createdByName ? `by ${claim.createdByName}` : ''}
               </dd>
               <dt>Updated</dt>
               <dd className="small">
-                {formatDateTime(claim.updatedAt)} {claim.updatedByName ? `by ${claim.updatedByName}` : ''}
+                <span className="nowrap">{formatDateTime(claim.updatedAt)}</span>{' '}
+                {claim.updatedByName ? `by ${claim.updatedByName}` : ''}
               </dd>
             </dl>
             {claim.rationale ? (

@@ -6,8 +6,7 @@ import { requireEditor } from '#app/auth/permissions.server.ts'
 import { ClaimForm } from '#app/components/claim-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { claimFormDefaults, getClaim, updateClaim, type ClaimConflict } from '#app/domain/claims.server.ts'
-import { claimFieldLabels, verdictLabels } from '#app/domain/labels.ts'
-import type { Verdict } from '#app/domain/vocabulary.ts'
+import { claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
 import { ConflictError } from '#app/utils/errors.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { invalid, notFound, orNotFound, parseRecordId, replyWithFieldErrors } from '#app/utils/responses.server.ts'
@@ -66,7 +65,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const comparedFields = ['text', 'quote', 'language', 'claimedOn', 'speaker', 'source', 'tags', 'verdict', 'rationale'] as const
+const comparedFields = [
+  'text',
+  'quote',
+  'language',
+  'claimedOn',
+  'speaker',
+  'source',
+  'tags',
+  'verdict',
+  'rationale',
+] as const
 type ComparedValues = Record<(typeof comparedFields)[number], string | null>
 type ConflictView = {
   current: ComparedValues & { version: number; updatedAt: string; updatedByName: string | null }
@@ -74,9 +83,7 @@ type ConflictView = {
 }
 
 function showValue(field: string, value: unknown) {
-  if (value === null || value === undefined || value === '') return <span className="muted">—</span>
-  if (field === 'verdict') return verdictLabels[value as Verdict] ?? String(value)
-  return String(value)
+  return claimFieldText(field, value) ?? <span className="muted">—</span>
 }
 
 export default function EditClaimPage() {
@@ -95,9 +102,10 @@ export default function EditClaimPage() {
         <section className="alert warn" role="alert" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">Your changes were not saved: someone else saved this claim first</h2>
           <p>
-            {conflict.current.updatedByName ?? 'Another editor'} saved it at {formatDateTime(conflict.current.updatedAt)}.
-            Compare the two versions. To keep yours, check the form below and save again; that replaces their version.
-            To keep theirs, <Link to={`/claims/${claim.id}`}>leave without saving</Link>.
+            {conflict.current.updatedByName ?? 'Another editor'} saved it at{' '}
+            {formatDateTime(conflict.current.updatedAt)}. Compare the two versions. To keep yours, check the form below
+            and save again; that replaces their version. To keep theirs,{' '}
+            <Link to={`/claims/${claim.id}`}>leave without saving</Link>.
           </p>
           <table className="compare">
             <thead>
@@ -113,10 +121,10 @@ export default function EditClaimPage() {
                 const mine = conflict.yours[field]
                 const differs = (theirs ?? '') !== (mine ?? '')
                 return (
-                  <tr key={field}>
+                  <tr key={field} className={differs ? 'changed' : undefined}>
                     <th scope="row">{claimFieldLabels[field]}</th>
-                    <td className={differs ? 'changed' : undefined}>{showValue(field, theirs)}</td>
-                    <td className={differs ? 'changed' : undefined}>{showValue(field, mine)}</td>
+                    <td>{showValue(field, theirs)}</td>
+                    <td>{showValue(field, mine)}</td>
                   </tr>
                 )
               })}

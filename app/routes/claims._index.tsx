@@ -95,14 +95,26 @@ export default function ClaimsPage() {
           name="source"
           label="Source"
           value={query.source}
-          options={sources.map((s) => ({ value: s.id, label: s.title.length > 60 ? `${s.title.slice(0, 60)}…` : s.title }))}
+          options={sources.map((s) => ({
+            value: s.id,
+            label: s.title.length > 60 ? `${s.title.slice(0, 60)}…` : s.title,
+          }))}
         />
-        <FilterSelect name="tag" label="Tag" value={query.tag} options={tags.map((t) => ({ value: t.name, label: `${t.name} (${t.n})` }))} />
+        <FilterSelect
+          name="tag"
+          label="Tag"
+          value={query.tag}
+          options={tags.map((t) => ({ value: t.name, label: `${t.name} (${t.n})` }))}
+        />
         <FilterSelect
           name="assignee"
           label="Assignee"
           value={query.assignee}
-          options={[{ value: 'me', label: 'Me' }, { value: 'none', label: 'Nobody' }, ...editors.map((e) => ({ value: e.id, label: e.name }))]}
+          options={[
+            { value: 'me', label: 'Me' },
+            { value: 'none', label: 'Nobody' },
+            ...editors.map((e) => ({ value: e.id, label: e.name })),
+          ]}
         />
         <div className="field">
           <label htmlFor="filter-sort">Sort by</label>
@@ -174,13 +186,25 @@ export default function ClaimsPage() {
                       <span className="muted">Unattributed</span>
                     )}
                   </td>
-                  <td className="small">
-                    {claim.sourceId ? <Link to={`/sources/${claim.sourceId}`}>{claim.sourceTitle}</Link> : '—'}
+                  <td className="small source-cell">
+                    {claim.sourceId ? (
+                      <Link
+                        className="clamp-2"
+                        to={`/sources/${claim.sourceId}`}
+                        title={claim.sourceTitle ?? undefined}
+                      >
+                        {claim.sourceTitle}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
                     {claim.sourceOutlet ? <div className="muted">{claim.sourceOutlet}</div> : null}
                   </td>
                   <td>
                     <StatusBadge status={claim.status} />
-                    {claim.assigneeName ? <div className="muted small">{claim.assigneeName}</div> : null}
+                    {claim.assigneeName ? (
+                      <div className="muted small nowrap">Assigned: {claim.assigneeName}</div>
+                    ) : null}
                   </td>
                   <td>
                     <VerdictBadge verdict={claim.verdict} />
@@ -198,4 +222,3 @@ export default function ClaimsPage() {
     </main>
   )
 }
-

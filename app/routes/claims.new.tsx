@@ -38,7 +38,12 @@ export default function NewClaimPage() {
         </div>
       </div>
       <div className="card">
-        <ClaimForm mode="create" lastResult={actionData?.result} defaultValue={{ language: 'de' }} cancelHref="/claims" />
+        <ClaimForm
+          mode="create"
+          lastResult={actionData?.result}
+          defaultValue={{ language: 'de' }}
+          cancelHref="/claims"
+        />
       </div>
     </main>
   )

@@ -64,7 +64,11 @@ export default function LoginPage() {
           <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
           <Field
             label="E-mail"
-            inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username', autoFocus: true }}
+            inputProps={{
+              ...getInputProps(fields.email, { type: 'email' }),
+              autoComplete: 'username',
+              autoFocus: true,
+            }}
             errors={fields.email.errors}
           />
           <Field

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
 import { listClaimsCitingSource } from '#app/domain/claims.server.ts'
 import { evidenceRoleLabels, sourceKindLabels } from '#app/domain/labels.ts'
 import { getSource } from '#app/domain/sources.server.ts'
@@ -30,7 +30,9 @@ export default function SourcePage() {
         <div>
           <h1>{source.title}</h1>
           <p>
-            {[source.outlet, source.author, source.publishedOn, sourceKindLabels[source.kind]].filter(Boolean).join(' · ')}
+            {[source.outlet, source.author, source.publishedOn, sourceKindLabels[source.kind]]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
         </div>
         {canEdit ? (
@@ -59,10 +61,7 @@ export default function SourcePage() {
                   <li key={`${c.id}-${c.role}`}>
                     <span className="badge status-new">{evidenceRoleLabels[c.role]}</span>{' '}
                     <Link to={`/claims/${c.id}`}>{c.text}</Link>
-                    <div className="small">
-                      <StatusBadge status={c.status} /> <VerdictBadge verdict={c.verdict} />{' '}
-                      <span className="muted">{c.speakerName ?? 'Unattributed'}</span>
-                    </div>
+                    <ClaimMeta status={c.status} verdict={c.verdict} speakerName={c.speakerName} />
                   </li>
                 ))}
               </ul>

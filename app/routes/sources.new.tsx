@@ -34,7 +34,12 @@ export default function NewSourcePage() {
         <h1>New source</h1>
       </div>
       <div className="card">
-        <SourceForm mode="create" lastResult={actionData?.result} defaultValue={{ kind: 'article' }} cancelHref="/sources" />
+        <SourceForm
+          mode="create"
+          lastResult={actionData?.result}
+          defaultValue={{ kind: 'article' }}
+          cancelHref="/sources"
+        />
       </div>
     </main>
   )

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
 import { listClaims, verdictRecordOf } from '#app/domain/claims.server.ts'
 import { verdictLabels } from '#app/domain/labels.ts'
 import { getSpeaker } from '#app/domain/speakers.server.ts'
@@ -50,9 +50,7 @@ export default function SpeakerPage() {
               {claims.rows.map((c) => (
                 <li key={c.id}>
                   <Link to={`/claims/${c.id}`}>{c.text}</Link>
-                  <div className="small">
-                    <StatusBadge status={c.status} /> <VerdictBadge verdict={c.verdict} />
-                  </div>
+                  <ClaimMeta status={c.status} verdict={c.verdict} />
                 </li>
               ))}
             </ul>
@@ -73,7 +71,11 @@ export default function SpeakerPage() {
             {speaker.wikidataId ? (
               <p className="small">
                 Wikidata:{' '}
-                <a href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`} rel="noreferrer noopener" target="_blank">
+                <a
+                  href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`}
+                  rel="noreferrer noopener"
+                  target="_blank"
+                >
                   {speaker.wikidataId}
                 </a>
               </p>

@@ -24,8 +24,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     ...env,
     databaseFile: databaseFileFromEnv(source),
-    secureCookies: env.SESSION_COOKIE_SECURE
-      ? env.SESSION_COOKIE_SECURE === 'true'
-      : env.NODE_ENV === 'production',
+    secureCookies: env.SESSION_COOKIE_SECURE ? env.SESSION_COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
   }
 }

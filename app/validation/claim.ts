@@ -1,14 +1,6 @@
 import { z } from 'zod'
 import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
-import {
-  languageCode,
-  optionalIsoDate,
-  optionalText,
-  recordId,
-  requiredText,
-  sourceUrl,
-  version,
-} from './common.ts'
+import { languageCode, optionalIsoDate, optionalText, recordId, requiredText, sourceUrl, version } from './common.ts'
 
 export const claimLimits = { text: 1000, quote: 2000, rationale: 5000, tags: 500, tag: 40 }
 
@@ -16,9 +8,14 @@ const tagList = z
   .string()
   .max(claimLimits.tags, `Tags can be at most ${claimLimits.tags} characters in all.`)
   .optional()
-  .transform((value) =>
-    [...new Set((value ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))],
-  )
+  .transform((value) => [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .refine((tags) => tags.every((t) => t.length <= claimLimits.tag), {
     message: `Each tag can be at most ${claimLimits.tag} characters.`,
   })
@@ -46,19 +43,14 @@ const claimFields = {
   rationale: optionalText('The rationale', claimLimits.rationale),
 }
 
-function requireNewSourceTitle(
-  value: { newSource?: boolean; newSourceTitle?: string },
-  ctx: z.RefinementCtx,
-) {
+function requireNewSourceTitle(value: { newSource?: boolean; newSourceTitle?: string }, ctx: z.RefinementCtx) {
   if (value.newSource && !value.newSourceTitle) {
     ctx.addIssue({ code: 'custom', path: ['newSourceTitle'], message: 'A new source needs a title.' })
   }
 }
 
 export const ClaimCreateSchema = z.object(claimFields).superRefine(requireNewSourceTitle)
-export const ClaimEditSchema = z
-  .object({ ...claimFields, version })
-  .superRefine(requireNewSourceTitle)
+export const ClaimEditSchema = z.object({ ...claimFields, version }).superRefine(requireNewSourceTitle)
 
 export type ClaimInput = z.infer<typeof ClaimCreateSchema>
 

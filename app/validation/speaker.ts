@@ -24,7 +24,14 @@ const speakerFields = {
     .string()
     .max(4000, 'Aliases can be at most 4000 characters in all.')
     .optional()
-    .transform((v) => [...new Set((v ?? '').split('\n').map((a) => a.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        (v ?? '')
+          .split('\n')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      ),
+    ])
     .refine((list) => list.every((a) => a.length <= 200), 'Each alias can be at most 200 characters.'),
 }
 

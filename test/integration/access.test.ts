@@ -39,7 +39,12 @@ async function outcome(run: () => Promise<unknown>) {
   try {
     const value = await run()
     if (value instanceof Response) return { status: value.status, location: value.headers.get('Location') }
-    if (value && typeof value === 'object' && 'type' in value && (value as { type: unknown }).type === 'DataWithResponseInit') {
+    if (
+      value &&
+      typeof value === 'object' &&
+      'type' in value &&
+      (value as { type: unknown }).type === 'DataWithResponseInit'
+    ) {
       const init = (value as unknown as { init: ResponseInit | null }).init
       return { status: init?.status ?? 200, location: null }
     }
@@ -78,22 +83,45 @@ const editorPages: Array<[string, Loader, Record<string, string>]> = [
 // Each write a viewer might try, with input that would succeed for an editor.
 const writes: Array<[string, Action, Record<string, string>, Record<string, string>]> = [
   ['/claims/new', claimNew.action, {}, { text: 'Viewer-Behauptung', language: 'de' }],
-  [`/claims/${claimId}/edit`, claimEdit.action, { claimId: String(claimId) }, { text: 'Geändert', language: 'de', version: '1' }],
+  [
+    `/claims/${claimId}/edit`,
+    claimEdit.action,
+    { claimId: String(claimId) },
+    { text: 'Geändert', language: 'de', version: '1' },
+  ],
   [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'delete', version: '1' }],
   ['/claims/trash', trash.action, {}, { claimId: String(claimId) }],
   ['/speakers/new', speakerNew.action, {}, { name: 'Neu', kind: 'person' }],
-  [`/speakers/${speakerId}/edit`, speakerEdit.action, { speakerId: String(speakerId) }, { name: 'Geändert', kind: 'person', version: '1' }],
+  [
+    `/speakers/${speakerId}/edit`,
+    speakerEdit.action,
+    { speakerId: String(speakerId) },
+    { name: 'Geändert', kind: 'person', version: '1' },
+  ],
   ['/sources/new', sourceNew.action, {}, { title: 'Neu', kind: 'article' }],
-  [`/sources/${sourceId}/edit`, sourceEdit.action, { sourceId: String(sourceId) }, { title: 'Geändert', kind: 'article', version: '1' }],
-  ['/admin/users', adminUsers.action, {}, { intent: 'create', email: 'x@example.org', name: 'X', role: 'admin', password: 'long enough password' }],
+  [
+    `/sources/${sourceId}/edit`,
+    sourceEdit.action,
+    { sourceId: String(sourceId) },
+    { title: 'Geändert', kind: 'article', version: '1' },
+  ],
+  [
+    '/admin/users',
+    adminUsers.action,
+    {},
+    { intent: 'create', email: 'x@example.org', name: 'X', role: 'admin', password: 'long enough password' },
+  ],
 ]
 
 describe('anonymous visitors see only the login page', () => {
-  test.each([...pages, ...editorPages, ['/admin/users', adminUsers.loader, {}] as const])('%s redirects to login', async (url, loader, params) => {
-    const result = await outcome(() => loader({ request: getRequest(url), params, context: {} }))
-    expect(result.status).toBe(302)
-    expect(result.location).toBe(url === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: url })}`)
-  })
+  test.each([...pages, ...editorPages, ['/admin/users', adminUsers.loader, {}] as const])(
+    '%s redirects to login',
+    async (url, loader, params) => {
+      const result = await outcome(() => loader({ request: getRequest(url), params, context: {} }))
+      expect(result.status).toBe(302)
+      expect(result.location).toBe(url === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: url })}`)
+    },
+  )
 
   test.each(writes)('POST %s redirects to login and changes nothing', async (url, action, params, fields) => {
     const result = await outcome(() => action({ request: formRequest(url, fields), params, context: {} }))
@@ -103,20 +131,30 @@ describe('anonymous visitors see only the login page', () => {
 
 describe('viewers read everything and change nothing', () => {
   test.each(pages)('%s is readable', async (url, loader, params) => {
-    expect((await outcome(() => loader({ request: getRequest(url, viewer.cookie), params, context: {} }))).status).toBe(200)
+    expect((await outcome(() => loader({ request: getRequest(url, viewer.cookie), params, context: {} }))).status).toBe(
+      200,
+    )
   })
 
   test.each(editorPages)('%s is refused with 403', async (url, loader, params) => {
-    expect((await outcome(() => loader({ request: getRequest(url, viewer.cookie), params, context: {} }))).status).toBe(403)
+    expect((await outcome(() => loader({ request: getRequest(url, viewer.cookie), params, context: {} }))).status).toBe(
+      403,
+    )
   })
 
   test.each(writes)('POST %s is refused with 403', async (url, action, params, fields) => {
-    const result = await outcome(() => action({ request: formRequest(url, fields, viewer.cookie), params, context: {} }))
+    const result = await outcome(() =>
+      action({ request: formRequest(url, fields, viewer.cookie), params, context: {} }),
+    )
     expect(result.status).toBe(403)
   })
 
   test('and nothing was written by those attempts', () => {
-    expect(getClaim(claimId)).toMatchObject({ text: 'Kim sicherte Putin volle Unterstützung zu.', version: 1, deletedAt: null })
+    expect(getClaim(claimId)).toMatchObject({
+      text: 'Kim sicherte Putin volle Unterstützung zu.',
+      version: 1,
+      deletedAt: null,
+    })
     expect(getSpeaker(speakerId)).toMatchObject({ name: 'Kim Jong-un', version: 1 })
     expect(getSource(sourceId)).toMatchObject({ title: 'Gipfel in Wostotschny', version: 1 })
   })
@@ -124,17 +162,35 @@ describe('viewers read everything and change nothing', () => {
 
 describe('editors', () => {
   test.each(editorPages)('%s is open to editors', async (url, loader, params) => {
-    expect((await outcome(() => loader({ request: getRequest(url, editor.cookie), params, context: {} }))).status).toBe(200)
+    expect((await outcome(() => loader({ request: getRequest(url, editor.cookie), params, context: {} }))).status).toBe(
+      200,
+    )
   })
 
   test('user administration is refused to editors', async () => {
-    expect((await outcome(() => adminUsers.loader({ request: getRequest('/admin/users', editor.cookie), params: {}, context: {} }))).status).toBe(403)
-    const create = formRequest('/admin/users', { intent: 'create', email: 'e@example.org', name: 'E', role: 'admin', password: 'long enough password' }, editor.cookie)
+    expect(
+      (
+        await outcome(() =>
+          adminUsers.loader({ request: getRequest('/admin/users', editor.cookie), params: {}, context: {} }),
+        )
+      ).status,
+    ).toBe(403)
+    const create = formRequest(
+      '/admin/users',
+      { intent: 'create', email: 'e@example.org', name: 'E', role: 'admin', password: 'long enough password' },
+      editor.cookie,
+    )
     expect((await outcome(() => adminUsers.action({ request: create, params: {}, context: {} }))).status).toBe(403)
   })
 
   test('admins may manage users', async () => {
-    expect((await outcome(() => adminUsers.loader({ request: getRequest('/admin/users', admin.cookie), params: {}, context: {} }))).status).toBe(200)
+    expect(
+      (
+        await outcome(() =>
+          adminUsers.loader({ request: getRequest('/admin/users', admin.cookie), params: {}, context: {} }),
+        )
+      ).status,
+    ).toBe(200)
   })
 })
 

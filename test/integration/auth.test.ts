@@ -18,7 +18,11 @@ function cookieOf(response: Response) {
 describe('login', () => {
   test('right password: a session cookie that is httpOnly and SameSite=Lax, and the way back', async () => {
     const user = await makeUser('editor')
-    const response = await submitLogin({ email: user.email.toUpperCase(), password: user.password, redirectTo: '/claims?status=new' })
+    const response = await submitLogin({
+      email: user.email.toUpperCase(),
+      password: user.password,
+      redirectTo: '/claims?status=new',
+    })
     expect(response).toBeInstanceOf(Response)
     const res = response as Response
     expect(res.status).toBe(302)
@@ -26,13 +30,18 @@ describe('login', () => {
     expect(cookieOf(res)).toMatch(/^claimdesk_session=[^;]+;/)
     expect(cookieOf(res)).toMatch(/HttpOnly/i)
     expect(cookieOf(res)).toMatch(/SameSite=Lax/i)
-    const session = await getSessionUser(new Request('http://localhost/', { headers: { Cookie: cookieOf(res).split(';')[0]! } }))
+    const session = await getSessionUser(
+      new Request('http://localhost/', { headers: { Cookie: cookieOf(res).split(';')[0]! } }),
+    )
     expect(session.user?.email).toBe(user.email)
   })
 
   test('wrong password and unknown e-mail get the same message', async () => {
     const user = await makeUser('editor')
-    const wrong = (await submitLogin({ email: user.email, password: 'not the password' })) as { data: { result: { error: Record<string, string[]> } }; init: ResponseInit }
+    const wrong = (await submitLogin({ email: user.email, password: 'not the password' })) as {
+      data: { result: { error: Record<string, string[]> } }
+      init: ResponseInit
+    }
     const unknown = (await submitLogin({ email: 'nobody@example.org', password: 'not the password' })) as typeof wrong
     expect(wrong.init.status).toBe(400)
     expect(unknown.init.status).toBe(400)
@@ -42,7 +51,11 @@ describe('login', () => {
 
   test('a redirect to another site is ignored', async () => {
     const user = await makeUser('viewer')
-    const response = (await submitLogin({ email: user.email, password: user.password, redirectTo: '//evil.example/x' })) as Response
+    const response = (await submitLogin({
+      email: user.email,
+      password: user.password,
+      redirectTo: '//evil.example/x',
+    })) as Response
     expect(response.headers.get('Location')).toBe('/')
   })
 
@@ -84,4 +97,26 @@ describe('user administration rules', () => {
     changeUserRole(admin.id, 'editor')
     expect(() => changeUserRole(second.id, 'viewer')).toThrow(FieldError)
   })
+})
+
+describe('session cookie flags', () => {
+  const secureCookie = 'claimdesk_session=abc; HttpOnly; Max-Age=100; Path=/; SameSite=Lax; Secure'
+
+  test.each(['http://localhost:3000/login', 'http://127.0.0.1:3000/', 'http://[::1]:3000/'])(
+    'plain http on loopback (%s) drops Secure, which Safari would refuse there',
+    async (url) => {
+      const { forRequest } = await import('#app/auth/session.server.ts')
+      expect(forRequest(secureCookie, new Request(url))).toBe(
+        'claimdesk_session=abc; HttpOnly; Max-Age=100; Path=/; SameSite=Lax',
+      )
+    },
+  )
+
+  test.each(['https://localhost/', 'http://desk.example.org/', 'https://desk.example.org/'])(
+    '%s keeps Secure',
+    async (url) => {
+      const { forRequest } = await import('#app/auth/session.server.ts')
+      expect(forRequest(secureCookie, new Request(url))).toBe(secureCookie)
+    },
+  )
 })

@@ -12,7 +12,10 @@ const rival = await signedIn('editor')
 const { sqlite } = getConnection()
 const total = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
 
-type Reply = { data: { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> }; conflict?: unknown }; init: ResponseInit }
+type Reply = {
+  data: { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> }; conflict?: unknown }
+  init: ResponseInit
+}
 
 async function post(action: typeof claimNew.action, url: string, fields: Record<string, string>, params = {}) {
   return action({ request: formRequest(url, fields, editor.cookie), params, context: {} })
@@ -32,24 +35,50 @@ describe('new claim form', () => {
     expect(response.status).toBe(302)
     const id = Number(response.headers.get('Location')?.split('/').pop())
     const claim = getClaim(id)
-    expect(claim).toMatchObject({ speakerName: 'Shin Won-sik', sourceTitle: 'Südkorea: Truppen in Kursk', sourceUrl: 'https://example.org/kursk' })
+    expect(claim).toMatchObject({
+      speakerName: 'Shin Won-sik',
+      sourceTitle: 'Südkorea: Truppen in Kursk',
+      sourceUrl: 'https://example.org/kursk',
+    })
   })
 
   test.each([
     ['an empty claim', { text: '' }, 'text', /required/],
     ['an over-long claim', { text: 'x'.repeat(5000) }, 'text', /at most 1000/],
     ['a malformed date', { text: 'Eine Behauptung', claimedOn: '27.07.2023' }, 'claimedOn', /date like 2023-07-27/],
-    ['a malformed source URL', { text: 'Eine Behauptung', newSource: 'on', newSourceTitle: 'T', newSourceUrl: 'www example' }, 'newSourceUrl', /http/],
-    ['an unknown speaker', { text: 'Eine Behauptung', speakerName: 'Niemand Bekanntes' }, 'speakerName', /No speaker called/],
-    ['an unknown source', { text: 'Eine Behauptung', sourceRef: 'Kein solcher Artikel' }, 'sourceRef', /No source titled/],
-    ['a speaker id that does not exist', { text: 'Eine Behauptung', speakerName: 'X', speakerId: '987654' }, 'speakerName', /No speaker called/],
+    [
+      'a malformed source URL',
+      { text: 'Eine Behauptung', newSource: 'on', newSourceTitle: 'T', newSourceUrl: 'www example' },
+      'newSourceUrl',
+      /http/,
+    ],
+    [
+      'an unknown speaker',
+      { text: 'Eine Behauptung', speakerName: 'Niemand Bekanntes' },
+      'speakerName',
+      /No speaker called/,
+    ],
+    [
+      'an unknown source',
+      { text: 'Eine Behauptung', sourceRef: 'Kein solcher Artikel' },
+      'sourceRef',
+      /No source titled/,
+    ],
+    [
+      'a speaker id that does not exist',
+      { text: 'Eine Behauptung', speakerName: 'X', speakerId: '987654' },
+      'speakerName',
+      /No speaker called/,
+    ],
   ])('%s gets a message next to the field and writes nothing', async (_name, fields, field, message) => {
     const before = ['claims', 'speakers', 'sources', 'claim_events'].map(total)
     const reply = (await post(claimNew.action, '/claims/new', { language: 'de', ...fields })) as unknown as Reply
     expect(reply.init.status).toBe(400)
     expect(reply.data.result.error[field]?.[0]).toMatch(message)
     // What the editor typed comes back to refill the form (conform drops empty fields).
-    expect(reply.data.result.initialValue).toMatchObject(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')))
+    expect(reply.data.result.initialValue).toMatchObject(
+      Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')),
+    )
     expect(['claims', 'speakers', 'sources', 'claim_events'].map(total)).toEqual(before)
   })
 })
@@ -58,12 +87,21 @@ describe('edit form', () => {
   test('a save based on an old version is a 409 with both versions and keeps the first save', async () => {
     const id = createClaim({ text: 'Original', language: 'de', tags: [] }, editor.id)
     const first = (await claimEdit.action({
-      request: formRequest(`/claims/${id}/edit`, { text: 'Erste Änderung', language: 'de', version: '1' }, rival.cookie),
+      request: formRequest(
+        `/claims/${id}/edit`,
+        { text: 'Erste Änderung', language: 'de', version: '1' },
+        rival.cookie,
+      ),
       params: { claimId: String(id) },
       context: {},
     })) as Response
     expect(first.status).toBe(302)
-    const second = (await post(claimEdit.action, `/claims/${id}/edit`, { text: 'Zweite Änderung', language: 'de', version: '1' }, { claimId: String(id) })) as unknown as Reply
+    const second = (await post(
+      claimEdit.action,
+      `/claims/${id}/edit`,
+      { text: 'Zweite Änderung', language: 'de', version: '1' },
+      { claimId: String(id) },
+    )) as unknown as Reply
     expect(second.init.status).toBe(409)
     expect(second.data.conflict).toMatchObject({
       current: { text: 'Erste Änderung', version: 2, updatedByName: rival.name },

@@ -1,6 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { createClaim, deleteClaim, getClaim, getClaimDetail, listClaims, listTrash, restoreClaim, updateClaim } from '#app/domain/claims.server.ts'
+import {
+  createClaim,
+  deleteClaim,
+  getClaim,
+  getClaimDetail,
+  listClaims,
+  listTrash,
+  restoreClaim,
+  updateClaim,
+} from '#app/domain/claims.server.ts'
 import { listClaimEvents } from '#app/domain/history.server.ts'
 import { createSource } from '#app/domain/sources.server.ts'
 import { createSpeaker } from '#app/domain/speakers.server.ts'
@@ -16,7 +25,10 @@ const schoigu = createSpeaker(
   { name: 'Sergej Schoigu', kind: 'person', role: 'Verteidigungsminister', aliases: ['Sergei Shoigu', 'Schoigu'] },
   editor.id,
 )
-const article = createSource({ title: 'Schoigu besucht Kim', url: 'https://example.org/schoigu', kind: 'article' }, editor.id)
+const article = createSource(
+  { title: 'Schoigu besucht Kim', url: 'https://example.org/schoigu', kind: 'article' },
+  editor.id,
+)
 
 function input(fields: Partial<ClaimInput> = {}): ClaimInput {
   return { text: 'Schoigu besuchte Pjöngjang für drei Tage.', language: 'de', tags: [], ...fields }
@@ -32,8 +44,15 @@ describe('creating claims', () => {
     const before = db.select().from(claims).all().length
     expect(() => createClaim(input({ speakerName: 'Sergej Schojgu' }), editor.id)).toThrow(FieldError)
     expect(db.select().from(claims).all().length).toBe(before)
-    const id = createClaim(input({ speakerName: 'Andrei Belousov', newSpeaker: true, newSpeakerRole: 'Minister' }), editor.id)
-    const speaker = db.select().from(speakers).where(eq(speakers.id, getClaim(id).speakerId!)).get()
+    const id = createClaim(
+      input({ speakerName: 'Andrei Belousov', newSpeaker: true, newSpeakerRole: 'Minister' }),
+      editor.id,
+    )
+    const speaker = db
+      .select()
+      .from(speakers)
+      .where(eq(speakers.id, getClaim(id).speakerId!))
+      .get()
     expect(speaker?.name).toBe('Andrei Belousov')
     expect(speaker?.role).toBe('Minister')
   })
@@ -60,7 +79,10 @@ describe('creating claims', () => {
   test('a failure halfway writes nothing: no speaker without its claim', () => {
     const speakersBefore = db.select().from(speakers).all().length
     expect(() =>
-      createClaim(input({ speakerName: 'Neue Person', newSpeaker: true, sourceRef: 'no such source title' }), editor.id),
+      createClaim(
+        input({ speakerName: 'Neue Person', newSpeaker: true, sourceRef: 'no such source title' }),
+        editor.id,
+      ),
     ).toThrow(FieldError)
     expect(db.select().from(speakers).all().length).toBe(speakersBefore)
   })

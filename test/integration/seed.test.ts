@@ -5,8 +5,21 @@ import { seedDemoData } from '#seeds/seed.ts'
 const { db, sqlite } = getConnection()
 
 function counts() {
-  const tables = ['users', 'speakers', 'speaker_aliases', 'sources', 'claims', 'evidence', 'claim_links', 'tags', 'claim_tags', 'claim_events']
-  return Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]))
+  const tables = [
+    'users',
+    'speakers',
+    'speaker_aliases',
+    'sources',
+    'claims',
+    'evidence',
+    'claim_links',
+    'tags',
+    'claim_tags',
+    'claim_events',
+  ]
+  return Object.fromEntries(
+    tables.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
+  )
 }
 
 describe('demo data', () => {
@@ -16,7 +29,9 @@ describe('demo data', () => {
   test('has what the demo needs', () => {
     expect(first.users).toBe(4)
     expect(first.claims).toBeGreaterThanOrEqual(25)
-    const sources = sqlite.prepare("select count(*) as n from sources where language = 'de' and kind = 'article'").get() as { n: number }
+    const sources = sqlite
+      .prepare("select count(*) as n from sources where language = 'de' and kind = 'article'")
+      .get() as { n: number }
     expect(sources.n).toBeGreaterThanOrEqual(5)
     const verified = sqlite
       .prepare(
@@ -26,16 +41,19 @@ describe('demo data', () => {
       )
       .all()
     expect(verified.length).toBeGreaterThanOrEqual(8)
-    const statuses = sqlite.prepare('select distinct status from claims').all().map((r) => (r as { status: string }).status)
+    const statuses = sqlite
+      .prepare('select distinct status from claims')
+      .all()
+      .map((r) => (r as { status: string }).status)
     expect(statuses.sort()).toEqual(['in_review', 'new', 'rejected', 'researching', 'verified'])
     expect(first.claim_links).toBeGreaterThanOrEqual(10)
   })
 
   test('knows the spellings the articles use', () => {
     const alias = (name: string) =>
-      sqlite.prepare('select s.name from speaker_aliases a join speakers s on s.id = a.speaker_id where a.alias = ?').get(name) as
-        | { name: string }
-        | undefined
+      sqlite
+        .prepare('select s.name from speaker_aliases a join speakers s on s.id = a.speaker_id where a.alias = ?')
+        .get(name) as { name: string } | undefined
     expect(alias('Kim Jong Un')?.name).toBe(alias('Kim Jong-un')?.name)
     expect(alias('Sergei Shoigu')?.name).toBe(alias('Schoigu')?.name)
   })

@@ -24,7 +24,10 @@ function createUserCli(args: string[], password: string) {
 
 describe('npm run user:create', () => {
   test('creates a user with the password from standard input', async () => {
-    const result = await createUserCli(['--email', 'Chefin@Example.org', '--role', 'admin', '--name', 'Die Chefin'], 'ein langes Passwort')
+    const result = await createUserCli(
+      ['--email', 'Chefin@Example.org', '--role', 'admin', '--name', 'Die Chefin'],
+      'ein langes Passwort',
+    )
     expect(result.stdout).toMatch(/Created admin chefin@example.org/)
     expect(result.code).toBe(0)
     const db = new Database(databaseFile, { readonly: true })

@@ -17,9 +17,12 @@ function errorsOf(schema: Parameters<typeof parseWithZod>[1]['schema'], fields: 
 
 describe('claim form', () => {
   test('accepts a minimal claim and splits tags', () => {
-    const submission = parseWithZod(form({ text: 'Mehr als 10.000 Soldaten', tags: 'Nordkorea, russland,,nordkorea' }), {
-      schema: ClaimCreateSchema,
-    })
+    const submission = parseWithZod(
+      form({ text: 'Mehr als 10.000 Soldaten', tags: 'Nordkorea, russland,,nordkorea' }),
+      {
+        schema: ClaimCreateSchema,
+      },
+    )
     expect(submission.status).toBe('success')
     if (submission.status === 'success') {
       expect(submission.value.tags).toEqual(['nordkorea', 'russland'])
