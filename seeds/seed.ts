@@ -9,16 +9,8 @@ import type { Tx } from '#db/types.ts'
 import { normalizeSourceUrl } from '#app/domain/urls.ts'
 import { createSourceInTx } from '#app/domain/sources.server.ts'
 import { createSpeakerInTx, findSpeakersByName } from '#app/domain/speakers.server.ts'
+import { demoPassword, demoUsers } from './demo-accounts.ts'
 import { demoClaims, demoLinks, demoSources, demoSpeakers, type DemoUserKey } from './demo-data.ts'
-
-export const demoPassword = 'claimdesk-demo'
-
-export const demoUsers: Record<DemoUserKey, { email: string; name: string; role: 'admin' | 'editor' | 'viewer' }> = {
-  admin: { email: 'admin@claimdesk.example', name: 'Petra Hoffmann', role: 'admin' },
-  editor: { email: 'editor@claimdesk.example', name: 'Jonas Weber', role: 'editor' },
-  editor2: { email: 'editor2@claimdesk.example', name: 'Mira Schulz', role: 'editor' },
-  viewer: { email: 'viewer@claimdesk.example', name: 'Lena Fischer', role: 'viewer' },
-}
 
 /** The demo accounts present in this database, for the start-up banner. */
 export function demoLogins(db: Db) {

@@ -1,18 +1,10 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { verdictLabels } from '#app/domain/labels.ts'
 import { verdicts } from '#app/domain/vocabulary.ts'
 import { ClaimCreateSchema, ClaimEditSchema } from '#app/validation/claim.ts'
-import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from './forms.tsx'
+import { CheckboxField, ErrorList, Field, SelectField, TextareaField, FormActions, useDeskForm } from './forms.tsx'
 
 type Suggestion = { id: number; label: string; detail?: string | null }
 
@@ -95,16 +87,7 @@ export function ClaimForm({
   // The edit schema is the create schema plus `version`; typing both as one keeps the fields typed.
   const schema = (mode === 'create' ? ClaimCreateSchema : ClaimEditSchema) as typeof ClaimEditSchema
   const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: `claim-${mode}`,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    // Form defaults are the strings the inputs show, not the parsed values.
-    defaultValue: defaultValue as never,
-  })
+  const [form, fields] = useDeskForm({ id: `claim-${mode}`, schema, lastResult, defaultValue })
   const initial = (form.initialValue ?? defaultValue ?? {}) as Record<string, string | undefined>
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>
@@ -228,14 +211,11 @@ export function ClaimForm({
           />
         </fieldset>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={navigation.state === 'submitting'}>
-          {mode === 'create' ? 'Create claim' : 'Save changes'}
-        </button>
-        <a className="button" href={cancelHref}>
-          Cancel
-        </a>
-      </div>
+      <FormActions
+        submitLabel={mode === 'create' ? 'Create claim' : 'Save changes'}
+        cancelHref={cancelHref}
+        busy={navigation.state === 'submitting'}
+      />
     </Form>
   )
 }

@@ -1,6 +1,10 @@
-// Form fields with a visible label bound to the control and errors announced next to it.
+// Form fields with a visible label bound to the control and errors announced next to it,
+// and the conform setup every desk form shares.
+import { useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { useId } from 'react'
+import type { z } from 'zod'
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 
@@ -16,38 +20,55 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   )
 }
 
-type FieldShell = { label: ReactNode; hint?: ReactNode; errors?: ListOfErrors; className?: string }
-
-function useFieldIds(id: string | undefined) {
-  const fallback = useId()
-  const controlId = id ?? fallback
-  return { controlId, errorId: `${controlId}-error`, hintId: `${controlId}-hint` }
+/**
+ * One schema on both sides: the browser validates as the user leaves a field, the server
+ * validates again and its reply (errors, what was typed) comes back through lastResult.
+ */
+export function useDeskForm<Schema extends z.ZodType<Record<string, unknown>>>({
+  id,
+  schema,
+  lastResult,
+  defaultValue,
+}: {
+  id: string
+  schema: Schema
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: Record<string, unknown>
+}) {
+  return useForm<z.output<Schema>>({
+    id,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    // Form defaults are the strings the inputs show, not the parsed values.
+    defaultValue: defaultValue as never,
+  })
 }
 
-function describedBy(hint: boolean, errorId: string | false, hintId: string) {
-  return [hint ? hintId : null, errorId || null].filter(Boolean).join(' ') || undefined
-}
+type ShellProps = { label: ReactNode; hint?: ReactNode; errors?: ListOfErrors; className?: string }
+type ControlA11y = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }
 
-export function Field({
+/** Label, control, hint and errors, wired together by id for screen readers. */
+function FieldShell({
   label,
   hint,
   errors,
   className,
-  inputProps,
-}: FieldShell & { inputProps: InputHTMLAttributes<HTMLInputElement> & { key?: string } }) {
-  const { controlId, errorId, hintId } = useFieldIds(inputProps.id)
+  controlId,
+  children,
+}: ShellProps & { controlId: string | undefined; children: (a11y: ControlA11y) => ReactNode }) {
+  const fallbackId = useId()
+  const id = controlId ?? fallbackId
+  const errorId = `${id}-error`
+  const hintId = `${id}-hint`
   const hasErrors = Boolean(errors?.some(Boolean))
-  const { key, ...rest } = inputProps
+  const describedBy = [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={controlId}>{label}</label>
-      <input
-        key={key}
-        {...rest}
-        id={controlId}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(Boolean(hint), hasErrors && errorId, hintId)}
-      />
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': hasErrors || undefined, 'aria-describedby': describedBy })}
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}
@@ -55,97 +76,96 @@ export function Field({
       ) : null}
       <ErrorList id={errorId} errors={errors} />
     </div>
+  )
+}
+
+export function Field({
+  inputProps: { key, ...inputProps },
+  ...shell
+}: ShellProps & { inputProps: InputHTMLAttributes<HTMLInputElement> & { key?: string } }) {
+  return (
+    <FieldShell {...shell} controlId={inputProps.id}>
+      {(a11y) => <input key={key} {...inputProps} {...a11y} />}
+    </FieldShell>
   )
 }
 
 export function TextareaField({
-  label,
-  hint,
-  errors,
-  className,
-  textareaProps,
-}: FieldShell & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { key?: string } }) {
-  const { controlId, errorId, hintId } = useFieldIds(textareaProps.id)
-  const hasErrors = Boolean(errors?.some(Boolean))
-  const { key, ...rest } = textareaProps
+  textareaProps: { key, ...textareaProps },
+  ...shell
+}: ShellProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { key?: string } }) {
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={controlId}>{label}</label>
-      <textarea
-        key={key}
-        {...rest}
-        id={controlId}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(Boolean(hint), hasErrors && errorId, hintId)}
-      />
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell {...shell} controlId={textareaProps.id}>
+      {(a11y) => <textarea key={key} {...textareaProps} {...a11y} />}
+    </FieldShell>
   )
 }
 
 export function SelectField({
-  label,
-  hint,
-  errors,
-  className,
-  selectProps,
+  selectProps: { key, ...selectProps },
   options,
-}: FieldShell & {
+  ...shell
+}: ShellProps & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement> & { key?: string }
   options: Array<{ value: string; label: string }>
 }) {
-  const { controlId, errorId, hintId } = useFieldIds(selectProps.id)
-  const hasErrors = Boolean(errors?.some(Boolean))
-  const { key, ...rest } = selectProps
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={controlId}>{label}</label>
-      <select
-        key={key}
-        {...rest}
-        id={controlId}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(Boolean(hint), hasErrors && errorId, hintId)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell {...shell} controlId={selectProps.id}>
+      {(a11y) => (
+        <select key={key} {...selectProps} {...a11y}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   )
 }
 
 export function CheckboxField({
   label,
   errors,
-  inputProps,
+  inputProps: { key, type: _type, ...inputProps },
 }: {
   label: ReactNode
   errors?: ListOfErrors
   inputProps: InputHTMLAttributes<HTMLInputElement> & { key?: string }
 }) {
-  const { controlId, errorId } = useFieldIds(inputProps.id)
-  const { key, type: _type, ...rest } = inputProps
+  const fallbackId = useId()
+  const id = inputProps.id ?? fallbackId
   return (
     <div className="field">
-      <label className="checkbox" htmlFor={controlId}>
-        <input key={key} {...rest} type="checkbox" id={controlId} />
+      <label className="checkbox" htmlFor={id}>
+        <input key={key} {...inputProps} type="checkbox" id={id} />
         {label}
       </label>
-      <ErrorList id={errorId} errors={errors} />
+      <ErrorList id={`${id}-error`} errors={errors} />
+    </div>
+  )
+}
+
+/** The primary button and a way out, at the foot of every form. */
+export function FormActions({
+  submitLabel,
+  cancelHref,
+  busy,
+}: {
+  submitLabel: string
+  cancelHref?: string
+  busy?: boolean
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      {cancelHref ? (
+        <a className="button" href={cancelHref}>
+          Cancel
+        </a>
+      ) : null}
     </div>
   )
 }

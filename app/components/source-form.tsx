@@ -1,17 +1,9 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { sourceKindLabels } from '#app/domain/labels.ts'
 import { sourceKinds } from '#app/domain/vocabulary.ts'
 import { SourceCreateSchema, SourceEditSchema } from '#app/validation/source.ts'
-import { ErrorList, Field, SelectField, TextareaField } from './forms.tsx'
+import { ErrorList, Field, SelectField, TextareaField, FormActions, useDeskForm } from './forms.tsx'
 
 export function SourceForm({
   mode,
@@ -28,15 +20,7 @@ export function SourceForm({
 }) {
   // The edit schema is the create schema plus `version`; typing both as one keeps the fields typed.
   const schema = (mode === 'create' ? SourceCreateSchema : SourceEditSchema) as typeof SourceEditSchema
-  const [form, fields] = useForm({
-    id: `source-${mode}`,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
-    // Form defaults are the strings the inputs show, not the parsed values.
-    defaultValue: defaultValue as never,
-  })
+  const [form, fields] = useDeskForm({ id: `source-${mode}`, schema, lastResult, defaultValue })
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
@@ -102,14 +86,7 @@ export function SourceForm({
         textareaProps={{ ...getTextareaProps(fields.notes), rows: 3 }}
         errors={fields.notes.errors}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {mode === 'create' ? 'Create source' : 'Save changes'}
-        </button>
-        <a className="button" href={cancelHref}>
-          Cancel
-        </a>
-      </div>
+      <FormActions submitLabel={mode === 'create' ? 'Create source' : 'Save changes'} cancelHref={cancelHref} />
     </Form>
   )
 }

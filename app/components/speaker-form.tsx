@@ -1,15 +1,7 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { SpeakerCreateSchema, SpeakerEditSchema } from '#app/validation/speaker.ts'
-import { ErrorList, Field, SelectField, TextareaField } from './forms.tsx'
+import { ErrorList, Field, SelectField, TextareaField, FormActions, useDeskForm } from './forms.tsx'
 
 export function SpeakerForm({
   mode,
@@ -26,15 +18,7 @@ export function SpeakerForm({
 }) {
   // The edit schema is the create schema plus `version`; typing both as one keeps the fields typed.
   const schema = (mode === 'create' ? SpeakerCreateSchema : SpeakerEditSchema) as typeof SpeakerEditSchema
-  const [form, fields] = useForm({
-    id: `speaker-${mode}`,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
-    // Form defaults are the strings the inputs show, not the parsed values.
-    defaultValue: defaultValue as never,
-  })
+  const [form, fields] = useDeskForm({ id: `speaker-${mode}`, schema, lastResult, defaultValue })
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
@@ -83,14 +67,7 @@ export function SpeakerForm({
         textareaProps={{ ...getTextareaProps(fields.aliases), rows: 4 }}
         errors={fields.aliases.errors}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {mode === 'create' ? 'Create speaker' : 'Save changes'}
-        </button>
-        <a className="button" href={cancelHref}>
-          Cancel
-        </a>
-      </div>
+      <FormActions submitLabel={mode === 'create' ? 'Create speaker' : 'Save changes'} cancelHref={cancelHref} />
     </Form>
   )
 }

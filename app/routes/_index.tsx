@@ -9,6 +9,7 @@ import { statusLabels } from '#app/domain/labels.ts'
 import { claimStatuses } from '#app/domain/vocabulary.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { ClaimListQuerySchema } from '#app/validation/claim.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Desk · Claim desk' }]
 
@@ -38,12 +39,7 @@ export default function DeskPage() {
   const { user, counts, myQueue, recent } = useLoaderData<typeof loader>()
   return (
     <main id="main">
-      <div className="page-head">
-        <div>
-          <h1>Good to see you, {user.name.split(' ')[0]}</h1>
-          <p>Where the desk stands right now.</p>
-        </div>
-      </div>
+      <PageHeader title={<>Good to see you, {user.name.split(' ')[0]}</>} intro="Where the desk stands right now." />
       <div className="stats">
         {counts.map(({ status, n }) => (
           <Link key={status} className="stat" to={`/claims?status=${status}`}>

@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAdmin } from '#app/auth/permissions.server.ts'
-import { ErrorList, Field, SelectField } from '#app/components/forms.tsx'
+import { PageHeader } from '#app/components/ui/layout.tsx'
+import { ErrorList, Field, FormActions, SelectField, useDeskForm } from '#app/components/forms.tsx'
 import { roleLabels } from '#app/domain/labels.ts'
 import { changeUserRole, createUser, listUsers, setUserDisabled } from '#app/domain/users.server.ts'
 import { roles } from '#app/domain/vocabulary.ts'
@@ -58,22 +59,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function UsersPage() {
   const { users, adminId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useDeskForm({
     id: 'create-user',
+    schema: UserCreateSchema,
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
-    constraint: getZodConstraint(UserCreateSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UserCreateSchema }),
-    shouldValidate: 'onBlur',
     defaultValue: { role: 'editor' },
   })
   return (
     <main id="main">
-      <div className="page-head">
-        <div>
-          <h1>Users</h1>
-          <p>Who may sign in to the desk, and what they may do.</p>
-        </div>
-      </div>
+      <PageHeader title="Users" intro="Who may sign in to the desk, and what they may do." />
       {actionData && 'error' in actionData ? (
         <div className="alert error" role="alert">
           <p>{actionData.error}</p>
@@ -174,11 +168,7 @@ export default function UsersPage() {
             />
           </div>
           <ErrorList id={form.errorId} errors={form.errors} />
-          <div className="form-actions">
-            <button type="submit" className="primary">
-              Add user
-            </button>
-          </div>
+          <FormActions submitLabel="Add user" />
         </Form>
       </section>
     </main>

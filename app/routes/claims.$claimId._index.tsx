@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ClaimHistory } from '#app/components/claim-history.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
 import { deleteClaim, getClaimDetail, restoreClaim } from '#app/domain/claims.server.ts'
@@ -240,14 +239,6 @@ export default function ClaimPage() {
           </section>
         </aside>
       </div>
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main">
-      <GeneralErrorBoundary />
     </main>
   )
 }

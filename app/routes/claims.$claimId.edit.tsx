@@ -4,13 +4,13 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireEditor } from '#app/auth/permissions.server.ts'
 import { ClaimForm } from '#app/components/claim-form.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { claimFormDefaults, getClaim, updateClaim, type ClaimConflict } from '#app/domain/claims.server.ts'
 import { claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
 import { ConflictError } from '#app/utils/errors.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { invalid, notFound, orNotFound, parseRecordId, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { ClaimEditSchema } from '#app/validation/claim.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit claim #${data.claim.id} · Claim desk` : 'Edit claim · Claim desk' },
@@ -95,9 +95,7 @@ export default function EditClaimPage() {
       <p className="small">
         <Link to={`/claims/${claim.id}`}>← Claim #{claim.id}</Link>
       </p>
-      <div className="page-head">
-        <h1>Edit claim #{claim.id}</h1>
-      </div>
+      <PageHeader title={<>Edit claim #{claim.id}</>} />
       {conflict ? (
         <section className="alert warn" role="alert" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">Your changes were not saved: someone else saved this claim first</h2>
@@ -141,14 +139,6 @@ export default function EditClaimPage() {
           cancelHref={`/claims/${claim.id}`}
         />
       </div>
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main">
-      <GeneralErrorBoundary />
     </main>
   )
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { ListTable, PageHeader, SearchBox } from '#app/components/ui/layout.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { listClaims, listTags } from '#app/domain/claims.server.ts'
 import { statusLabels, verdictLabels } from '#app/domain/labels.ts'
@@ -61,17 +62,17 @@ export default function ClaimsPage() {
   const filtered = [...searchParams.keys()].some((k) => !['page', 'sort', 'order'].includes(k))
   return (
     <main id="main">
-      <div className="page-head">
-        <div>
-          <h1>Claims</h1>
-          <p>Every checkable claim the desk has logged.</p>
-        </div>
-        {canEdit ? (
-          <Link className="button primary" to="/claims/new">
-            + New claim
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader
+        title="Claims"
+        intro="Every checkable claim the desk has logged."
+        actions={
+          canEdit ? (
+            <Link className="button primary" to="/claims/new">
+              + New claim
+            </Link>
+          ) : null
+        }
+      />
       <Form method="get" className="filters" aria-label="Filter claims">
         <FilterSelect
           name="status"
@@ -147,77 +148,53 @@ export default function ClaimsPage() {
           {filtered ? ' match the filters' : ''}
         </span>
       </p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Claim</th>
-              <th scope="col">Speaker</th>
-              <th scope="col">Source</th>
-              <th scope="col">Status</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="empty">
-                  No claims match. {filtered ? <Link to="/claims">Clear the filters</Link> : null}
-                </td>
-              </tr>
-            ) : (
-              list.rows.map((claim) => (
-                <tr key={claim.id}>
-                  <td className="claim-cell">
-                    <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
-                    <div>
-                      {claim.tags.map((t) => (
-                        <Link key={t} className="tag" to={`/claims?tag=${encodeURIComponent(t)}`}>
-                          {t}
-                        </Link>
-                      ))}
-                    </div>
-                  </td>
-                  <td>
-                    {claim.speakerId ? (
-                      <Link to={`/speakers/${claim.speakerId}`}>{claim.speakerName}</Link>
-                    ) : (
-                      <span className="muted">Unattributed</span>
-                    )}
-                  </td>
-                  <td className="small source-cell">
-                    {claim.sourceId ? (
-                      <Link
-                        className="clamp-2"
-                        to={`/sources/${claim.sourceId}`}
-                        title={claim.sourceTitle ?? undefined}
-                      >
-                        {claim.sourceTitle}
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                    {claim.sourceOutlet ? <div className="muted">{claim.sourceOutlet}</div> : null}
-                  </td>
-                  <td>
-                    <StatusBadge status={claim.status} />
-                    {claim.assigneeName ? (
-                      <div className="muted small nowrap">Assigned: {claim.assigneeName}</div>
-                    ) : null}
-                  </td>
-                  <td>
-                    <VerdictBadge verdict={claim.verdict} />
-                  </td>
-                  <td className="small nowrap">
-                    <time dateTime={new Date(claim.updatedAt).toISOString()}>{formatDate(claim.updatedAt)}</time>
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        headings={['Claim', 'Speaker', 'Source', 'Status', 'Verdict', 'Updated']}
+        rowCount={list.rows.length}
+        empty={<>No claims match. {filtered ? <Link to="/claims">Clear the filters</Link> : null}</>}
+      >
+        {list.rows.map((claim) => (
+          <tr key={claim.id}>
+            <td className="claim-cell">
+              <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
+              <div>
+                {claim.tags.map((t) => (
+                  <Link key={t} className="tag" to={`/claims?tag=${encodeURIComponent(t)}`}>
+                    {t}
+                  </Link>
+                ))}
+              </div>
+            </td>
+            <td>
+              {claim.speakerId ? (
+                <Link to={`/speakers/${claim.speakerId}`}>{claim.speakerName}</Link>
+              ) : (
+                <span className="muted">Unattributed</span>
+              )}
+            </td>
+            <td className="small source-cell">
+              {claim.sourceId ? (
+                <Link className="clamp-2" to={`/sources/${claim.sourceId}`} title={claim.sourceTitle ?? undefined}>
+                  {claim.sourceTitle}
+                </Link>
+              ) : (
+                '—'
+              )}
+              {claim.sourceOutlet ? <div className="muted">{claim.sourceOutlet}</div> : null}
+            </td>
+            <td>
+              <StatusBadge status={claim.status} />
+              {claim.assigneeName ? <div className="muted small nowrap">Assigned: {claim.assigneeName}</div> : null}
+            </td>
+            <td>
+              <VerdictBadge verdict={claim.verdict} />
+            </td>
+            <td className="small nowrap">
+              <time dateTime={new Date(claim.updatedAt).toISOString()}>{formatDate(claim.updatedAt)}</time>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pagination page={list.page} pageCount={list.pageCount} />
     </main>
   )

@@ -7,6 +7,7 @@ import { ClaimForm } from '#app/components/claim-form.tsx'
 import { createClaim } from '#app/domain/claims.server.ts'
 import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { ClaimCreateSchema } from '#app/validation/claim.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'New claim · Claim desk' }]
 
@@ -31,12 +32,7 @@ export default function NewClaimPage() {
   const actionData = useActionData<typeof action>()
   return (
     <main id="main">
-      <div className="page-head">
-        <div>
-          <h1>New claim</h1>
-          <p>Log a checkable statement with who made it and where it appeared.</p>
-        </div>
-      </div>
+      <PageHeader title="New claim" intro="Log a checkable statement with who made it and where it appeared." />
       <div className="card">
         <ClaimForm
           mode="create"

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
+import { ListTable, PageHeader } from '#app/components/ui/layout.tsx'
 import { StatusBadge } from '#app/components/ui/badges.tsx'
 import { listTrash, restoreClaim } from '#app/domain/claims.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -28,59 +29,38 @@ export default function TrashPage() {
   const { claims, canEdit } = useLoaderData<typeof loader>()
   return (
     <main id="main">
-      <div className="page-head">
-        <div>
-          <h1>Trash</h1>
-          <p>Deleted claims keep their evidence, links and history and can be restored.</p>
-        </div>
-      </div>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Claim</th>
-              <th scope="col">Status</th>
-              <th scope="col">Deleted</th>
-              {canEdit ? <th scope="col">Restore</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {claims.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="empty">
-                  The trash is empty.
-                </td>
-              </tr>
-            ) : (
-              claims.map((claim) => (
-                <tr key={claim.id}>
-                  <td className="claim-cell">
-                    <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
-                    <div className="muted small">{claim.speakerName ?? 'Unattributed'}</div>
-                  </td>
-                  <td>
-                    <StatusBadge status={claim.status} />
-                  </td>
-                  <td className="small">
-                    {claim.deletedAt ? formatDateTime(claim.deletedAt) : ''}
-                    {claim.deletedByName ? <div className="muted">by {claim.deletedByName}</div> : null}
-                  </td>
-                  {canEdit ? (
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="claimId" value={claim.id} />
-                        <button type="submit" aria-label={`Restore claim #${claim.id}`}>
-                          Restore
-                        </button>
-                      </Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <PageHeader title="Trash" intro="Deleted claims keep their evidence, links and history and can be restored." />
+      <ListTable
+        headings={['Claim', 'Status', 'Deleted', 'Restore']}
+        rowCount={claims.length}
+        empty="The trash is empty."
+      >
+        {claims.map((claim) => (
+          <tr key={claim.id}>
+            <td className="claim-cell">
+              <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
+              <div className="muted small">{claim.speakerName ?? 'Unattributed'}</div>
+            </td>
+            <td>
+              <StatusBadge status={claim.status} />
+            </td>
+            <td className="small">
+              {claim.deletedAt ? formatDateTime(claim.deletedAt) : ''}
+              {claim.deletedByName ? <div className="muted">by {claim.deletedByName}</div> : null}
+            </td>
+            {canEdit ? (
+              <td>
+                <Form method="post">
+                  <input type="hidden" name="claimId" value={claim.id} />
+                  <button type="submit" aria-label={`Restore claim #${claim.id}`}>
+                    Restore
+                  </button>
+                </Form>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </ListTable>
     </main>
   )
 }

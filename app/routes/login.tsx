@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { getOptionalUser, safeRedirectPath } from '#app/auth/permissions.server.ts'
 import { startSession } from '#app/auth/session.server.ts'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { ErrorList, Field, useDeskForm } from '#app/components/forms.tsx'
 import { authenticate } from '#app/domain/users.server.ts'
 import { LoginSchema } from '#app/validation/user.ts'
 
@@ -41,12 +41,10 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useDeskForm({
     id: 'login',
+    schema: LoginSchema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: 'onBlur',
     defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
   })
   return (

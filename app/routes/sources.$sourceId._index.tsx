@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
 import { listClaimsCitingSource } from '#app/domain/claims.server.ts'
 import { evidenceRoleLabels, sourceKindLabels } from '#app/domain/labels.ts'
 import { getSource } from '#app/domain/sources.server.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.source.title} · Claim desk` : 'Source · Claim desk' },
@@ -26,21 +26,23 @@ export default function SourcePage() {
       <p className="small">
         <Link to="/sources">← All sources</Link>
       </p>
-      <div className="page-head">
-        <div>
-          <h1>{source.title}</h1>
-          <p>
+      <PageHeader
+        title={<>{source.title}</>}
+        intro={
+          <>
             {[source.outlet, source.author, source.publishedOn, sourceKindLabels[source.kind]]
               .filter(Boolean)
               .join(' · ')}
-          </p>
-        </div>
-        {canEdit ? (
-          <Link className="button" to={`/sources/${source.id}/edit`}>
-            Edit source
-          </Link>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          canEdit ? (
+            <Link className="button" to={`/sources/${source.id}/edit`}>
+              Edit source
+            </Link>
+          ) : null
+        }
+      />
       <div className="grid-2">
         <div>
           <section className="card" aria-labelledby="excerpt-heading">
@@ -104,14 +106,6 @@ export default function SourcePage() {
           ) : null}
         </aside>
       </div>
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main">
-      <GeneralErrorBoundary />
     </main>
   )
 }

@@ -3,12 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireEditor } from '#app/auth/permissions.server.ts'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SourceForm } from '#app/components/source-form.tsx'
 import { getSource, updateSource } from '#app/domain/sources.server.ts'
 import { replyToSaveError } from '#app/utils/conflict.server.ts'
 import { invalid, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { SourceEditSchema } from '#app/validation/source.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Edit source · Claim desk' }]
 
@@ -39,9 +39,7 @@ export default function EditSourcePage() {
       <p className="small">
         <Link to={`/sources/${source.id}`}>← {source.title}</Link>
       </p>
-      <div className="page-head">
-        <h1>Edit source</h1>
-      </div>
+      <PageHeader title="Edit source" />
       <div className="card">
         <SourceForm
           mode="edit"
@@ -63,14 +61,6 @@ export default function EditSourcePage() {
           cancelHref={`/sources/${source.id}`}
         />
       </div>
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main">
-      <GeneralErrorBoundary />
     </main>
   )
 }

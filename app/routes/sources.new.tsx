@@ -7,6 +7,7 @@ import { SourceForm } from '#app/components/source-form.tsx'
 import { createSource } from '#app/domain/sources.server.ts'
 import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { SourceCreateSchema } from '#app/validation/source.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'New source · Claim desk' }]
 
@@ -30,9 +31,7 @@ export default function NewSourcePage() {
   const actionData = useActionData<typeof action>()
   return (
     <main id="main">
-      <div className="page-head">
-        <h1>New source</h1>
-      </div>
+      <PageHeader title="New source" />
       <div className="card">
         <SourceForm
           mode="create"

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
 import { listClaims, verdictRecordOf } from '#app/domain/claims.server.ts'
 import { verdictLabels } from '#app/domain/labels.ts'
@@ -9,6 +8,7 @@ import { getSpeaker } from '#app/domain/speakers.server.ts'
 import { verdicts } from '#app/domain/vocabulary.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { ClaimListQuerySchema } from '#app/validation/claim.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.speaker.name} · Claim desk` : 'Speaker · Claim desk' },
@@ -29,17 +29,19 @@ export default function SpeakerPage() {
       <p className="small">
         <Link to="/speakers">← All speakers</Link>
       </p>
-      <div className="page-head">
-        <div>
-          <h1>{speaker.name}</h1>
-          <p>{[speaker.role, speaker.organisation, speaker.country].filter(Boolean).join(' · ') || 'No details yet'}</p>
-        </div>
-        {canEdit ? (
-          <Link className="button" to={`/speakers/${speaker.id}/edit`}>
-            Edit speaker
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader
+        title={<>{speaker.name}</>}
+        intro={
+          <>{[speaker.role, speaker.organisation, speaker.country].filter(Boolean).join(' · ') || 'No details yet'}</>
+        }
+        actions={
+          canEdit ? (
+            <Link className="button" to={`/speakers/${speaker.id}/edit`}>
+              Edit speaker
+            </Link>
+          ) : null
+        }
+      />
       <div className="grid-2">
         <section className="card" aria-labelledby="claims-heading">
           <h2 id="claims-heading">Claims ({claims.total})</h2>
@@ -100,14 +102,6 @@ export default function SpeakerPage() {
           </section>
         </aside>
       </div>
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main">
-      <GeneralErrorBoundary />
     </main>
   )
 }

@@ -3,12 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireEditor } from '#app/auth/permissions.server.ts'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SpeakerForm } from '#app/components/speaker-form.tsx'
 import { getSpeaker, updateSpeaker } from '#app/domain/speakers.server.ts'
 import { replyToSaveError } from '#app/utils/conflict.server.ts'
 import { invalid, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { SpeakerEditSchema } from '#app/validation/speaker.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Edit speaker · Claim desk' }]
 
@@ -39,9 +39,7 @@ export default function EditSpeakerPage() {
       <p className="small">
         <Link to={`/speakers/${speaker.id}`}>← {speaker.name}</Link>
       </p>
-      <div className="page-head">
-        <h1>Edit speaker</h1>
-      </div>
+      <PageHeader title="Edit speaker" />
       <div className="card">
         <SpeakerForm
           mode="edit"
@@ -59,14 +57,6 @@ export default function EditSpeakerPage() {
           cancelHref={`/speakers/${speaker.id}`}
         />
       </div>
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main">
-      <GeneralErrorBoundary />
     </main>
   )
 }

@@ -7,6 +7,7 @@ import { SpeakerForm } from '#app/components/speaker-form.tsx'
 import { createSpeaker } from '#app/domain/speakers.server.ts'
 import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { SpeakerCreateSchema } from '#app/validation/speaker.ts'
+import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'New speaker · Claim desk' }]
 
@@ -30,9 +31,7 @@ export default function NewSpeakerPage() {
   const actionData = useActionData<typeof action>()
   return (
     <main id="main">
-      <div className="page-head">
-        <h1>New speaker</h1>
-      </div>
+      <PageHeader title="New speaker" />
       <div className="card">
         <SpeakerForm mode="create" lastResult={actionData?.result} cancelHref="/speakers" />
       </div>

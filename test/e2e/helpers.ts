@@ -29,13 +29,9 @@ export const chromiumArgs = [
 ]
 export const viewport = { width: 1280, height: 900 }
 
-export const demoPassword = 'claimdesk-demo'
-export const demoUsers = {
-  admin: { email: 'admin@claimdesk.example', name: 'Petra Hoffmann' },
-  editor: { email: 'editor@claimdesk.example', name: 'Jonas Weber' },
-  editor2: { email: 'editor2@claimdesk.example', name: 'Mira Schulz' },
-  viewer: { email: 'viewer@claimdesk.example', name: 'Lena Fischer' },
-} as const
+import { demoPassword, demoUsers } from '#seeds/demo-accounts.ts'
+
+export { demoPassword, demoUsers }
 
 /** A port the OS says is free right now. */
 export function freePort(): Promise<number> {

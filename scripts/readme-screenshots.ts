@@ -1,0 +1,26 @@
+// npm run docs:screenshots — retakes the README's screenshots from the demo data, with
+// the same production server and Chromium the browser tests use. Needs a build.
+import path from 'node:path'
+import { demoUsers, login, repoRoot, startApp, visit } from '#test/e2e/helpers.ts'
+
+const out = path.join(repoRoot, 'docs/screenshots')
+const app = await startApp()
+try {
+  const page = await app.newPage()
+  await login(page, demoUsers.editor.email)
+  const shots: Array<[string, string]> = [
+    ['desk', '/'],
+    ['claims', '/claims'],
+    ['claim', '/claims/10'],
+    ['speaker', '/speakers/16'],
+    ['source', '/sources/2'],
+    ['new-claim', '/claims/new'],
+  ]
+  for (const [name, url] of shots) {
+    await visit(page, url)
+    await page.screenshot({ path: path.join(out, `${name}.png`), animations: 'disabled' })
+    console.log(`docs/screenshots/${name}.png  ${url}`)
+  }
+} finally {
+  await app.stop()
+}
