@@ -135,7 +135,7 @@ export function ClaimForm({
           idName="speakerId"
           defaultValue={initial.speakerName ?? ''}
           defaultId={initial.speakerId ?? ''}
-          errors={fields.speakerName.errors}
+          errors={[...(fields.speakerName.errors ?? []), ...(fields.speakerId.errors ?? [])]}
           resource="/resources/speakers"
         />
         <CheckboxField
@@ -160,7 +160,7 @@ export function ClaimForm({
           idName="sourceId"
           defaultValue={initial.sourceRef ?? ''}
           defaultId={initial.sourceId ?? ''}
-          errors={fields.sourceRef.errors}
+          errors={[...(fields.sourceRef.errors ?? []), ...(fields.sourceId.errors ?? [])]}
           resource="/resources/sources"
         />
         <CheckboxField

@@ -110,3 +110,16 @@ describe('edit form', () => {
     expect(getClaim(id).text).toBe('Erste Änderung')
   })
 })
+
+describe('tampered hidden fields', () => {
+  test('a non-numeric speaker id is refused with a message, not a 500', async () => {
+    const reply = (await post(claimNew.action, '/claims/new', {
+      text: 'Eine Behauptung',
+      language: 'de',
+      speakerName: 'X',
+      speakerId: 'abc',
+    })) as unknown as Reply
+    expect(reply.init.status).toBe(400)
+    expect(reply.data.result.error.speakerId).toEqual(['Speaker is not a valid id.'])
+  })
+})
