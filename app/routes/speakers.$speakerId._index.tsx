@@ -57,6 +57,11 @@ export default function SpeakerPage() {
               ))}
             </ul>
           )}
+          {claims.total > claims.rows.length ? (
+            <p className="small" style={{ marginTop: '0.75rem' }}>
+              <Link to={`/claims?speaker=${speaker.id}`}>All {claims.total} claims in the claims list</Link>
+            </p>
+          ) : null}
         </section>
         <aside>
           <section className="card" aria-labelledby="aliases-heading">
