@@ -11,7 +11,7 @@ export type Connection = { sqlite: Database.Database; db: Db; file: string }
 export const defaultDatabaseFile = './data/claimdesk.db'
 
 /** `DATABASE_URL` may be a plain path or a `file:` URL; both mean a file on disk. */
-export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseFileFromEnv(env: Record<string, string | undefined> = process.env): string {
   const raw = env.DATABASE_URL?.trim() || defaultDatabaseFile
   if (raw === ':memory:') return raw
   return raw.startsWith('file:') ? raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '') : raw

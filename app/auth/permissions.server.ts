@@ -26,12 +26,22 @@ export async function getOptionalUser(request: Request) {
   return (await getSession(request)).user
 }
 
-/** Where to come back to after login: only paths on this site, never another host. */
+/**
+ * Where to come back to after login: only a path on this site. Browsers forgive a lot
+ * (`/\t/evil.example`, `/\\evil.example`), so the path is resolved as a browser would and
+ * kept only if it stays on our origin; it comes back percent-encoded, safe for a header.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+  if (typeof to !== 'string' || !to.startsWith('/')) return fallback
+  const base = 'http://claimdesk.invalid'
+  let resolved: URL
+  try {
+    resolved = new URL(to, base)
+  } catch {
     return fallback
   }
-  return to
+  if (resolved.origin !== base) return fallback
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -35,21 +35,6 @@ declare module 'lucia' {
 
 export type SessionUser = { id: string; email: string; name: string; role: Role }
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
-
-/**
- * Secure cookies are right in production, but Safari refuses them on plain
- * http://localhost, where a newcomer first runs `npm start`. A request that reached us
- * over http on a loopback name gets the cookie without the flag; behind a TLS proxy the
- * Host is the public name, so real deployments keep it.
- */
-export function forRequest(cookie: string, request: Request | undefined) {
-  if (!request) return cookie
-  const url = new URL(request.url)
-  if (url.protocol === 'http:' && loopbackHosts.has(url.hostname)) return cookie.replace(/; Secure/i, '')
-  return cookie
-}
-
 function readSessionId(request: Request) {
   return lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
 }
@@ -65,16 +50,16 @@ export async function getSessionUser(
   if (!sessionId) return { user: null, setCookie: null }
   const { session, user } = await lucia.validateSession(sessionId)
   if (!session || !user) {
-    return { user: null, setCookie: forRequest(lucia.createBlankSessionCookie().serialize(), request) }
+    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() }
   }
   // Disabling a user deletes their sessions; this is the belt to those braces.
   if (user.disabledAt) {
     await lucia.invalidateSession(session.id)
-    return { user: null, setCookie: forRequest(lucia.createBlankSessionCookie().serialize(), request) }
+    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() }
   }
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
-    setCookie: session.fresh ? forRequest(lucia.createSessionCookie(session.id).serialize(), request) : null,
+    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
   }
 }
 
@@ -86,13 +71,13 @@ export async function startSession(userId: string, request?: Request) {
   const previous = request ? readSessionId(request) : null
   if (previous) await lucia.invalidateSession(previous)
   const session: Session = await lucia.createSession(userId, {})
-  return forRequest(lucia.createSessionCookie(session.id).serialize(), request)
+  return lucia.createSessionCookie(session.id).serialize()
 }
 
 export async function endSession(request: Request) {
   const sessionId = readSessionId(request)
   if (sessionId) await lucia.invalidateSession(sessionId)
-  return forRequest(lucia.createBlankSessionCookie().serialize(), request)
+  return lucia.createBlankSessionCookie().serialize()
 }
 
 export async function endAllSessionsOf(userId: string) {

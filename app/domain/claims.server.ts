@@ -76,10 +76,10 @@ export function listClaims(query: ClaimListQuery, currentUserId?: string) {
   }
 }
 
-function tagsOf(claimIds: number[]) {
+function tagsOf(claimIds: number[], tx: DbOrTx = db) {
   const byClaim = new Map<number, string[]>()
   if (claimIds.length === 0) return byClaim
-  const rows = db
+  const rows = tx
     .select({ claimId: claimTags.claimId, name: tags.name })
     .from(claimTags)
     .innerJoin(tags, eq(tags.id, claimTags.tagId))
@@ -92,18 +92,16 @@ function tagsOf(claimIds: number[]) {
   return byClaim
 }
 
-export function listTags() {
+export function listTagNames() {
   return db
-    .select({ name: tags.name, n: count() })
+    .select({ name: tags.name })
     .from(tags)
-    .innerJoin(claimTags, eq(claimTags.tagId, tags.id))
-    .innerJoin(claims, and(eq(claims.id, claimTags.claimId), isNull(claims.deletedAt)))
-    .groupBy(tags.name)
     .orderBy(asc(tags.name))
     .all()
+    .map((t) => t.name)
 }
 
-function setClaimTags(tx: Tx, claimId: number, names: string[]) {
+export function setClaimTags(tx: Tx, claimId: number, names: string[]) {
   tx.delete(claimTags).where(eq(claimTags.claimId, claimId)).run()
   for (const name of names) {
     tx.insert(tags).values({ name }).onConflictDoNothing().run()
@@ -133,24 +131,44 @@ function getClaimRow(tx: DbOrTx, id: number) {
     sourceTitle: row.sourceTitle,
     sourceUrl: row.sourceUrl,
     sourceOutlet: row.sourceOutlet,
-    tags: tagsOf([id]).get(id) ?? [],
+    tags: tagsOf([id], tx).get(id) ?? [],
   }
 }
 
 export type ClaimRow = ReturnType<typeof getClaimRow>
 
-/** A claim as its history and conflict screen show it: references by their names. */
+/** "Name (#id)": readable, and two records with one name still differ. */
+function reference(name: string | null, id: number | null) {
+  return id === null ? null : `${name} (#${id})`
+}
+
+/** A claim as its history and conflict screen show it: references by name and number. */
 function readableFields(claim: ClaimRow) {
   return {
     text: claim.text,
     quote: claim.quote,
     language: claim.language,
     claimedOn: claim.claimedOn,
-    speaker: claim.speakerName,
-    source: claim.sourceTitle,
+    speaker: reference(claim.speakerName, claim.speakerId),
+    source: reference(claim.sourceTitle, claim.sourceId),
     tags: claim.tags.join(', '),
     verdict: claim.verdict,
     rationale: claim.rationale,
+  }
+}
+
+/** What an editor submitted, in the same shape, for the conflict screen. */
+export function readableInput(input: ClaimInput): ClaimReadableFields {
+  return {
+    text: input.text,
+    quote: input.quote ?? null,
+    language: input.language,
+    claimedOn: input.claimedOn ?? null,
+    speaker: input.speakerName ?? null,
+    source: (input.newSource ? input.newSourceTitle : input.sourceRef) ?? null,
+    tags: input.tags.join(', '),
+    verdict: input.verdict ?? null,
+    rationale: input.rationale ?? null,
   }
 }
 export type ClaimReadableFields = ReturnType<typeof readableFields>
@@ -246,23 +264,60 @@ export function getClaimDetail(id: number) {
   }
 }
 
-/** The source a claim first appeared in is also its `origin` evidence. */
-function ensureOriginEvidence(tx: Tx, claimId: number, sourceId: number, actorId: string) {
-  const existing = tx
-    .select({ id: evidence.id })
+/**
+ * The source a claim first appeared in is also its `origin` evidence. When the source
+ * changes, the old origin row is retired (soft-deleted, with its event) so the old
+ * source no longer claims to be where it came from.
+ */
+function syncOriginEvidence(tx: Tx, claimId: number, sourceId: number | null, actorId: string) {
+  const origins = tx
+    .select({ id: evidence.id, sourceId: evidence.sourceId })
     .from(evidence)
-    .where(
-      and(
-        eq(evidence.claimId, claimId),
-        eq(evidence.sourceId, sourceId),
-        eq(evidence.role, 'origin'),
-        isNull(evidence.deletedAt),
-      ),
-    )
-    .get()
-  if (existing) return
+    .where(and(eq(evidence.claimId, claimId), eq(evidence.role, 'origin'), isNull(evidence.deletedAt)))
+    .all()
+  for (const origin of origins.filter((o) => o.sourceId !== sourceId)) {
+    tx.update(evidence).set({ deletedAt: new Date(), deletedById: actorId }).where(eq(evidence.id, origin.id)).run()
+    recordClaimEvent(tx, {
+      claimId,
+      actorId,
+      type: 'evidence_removed',
+      before: { sourceId: origin.sourceId, role: 'origin' },
+    })
+  }
+  if (sourceId === null || origins.some((o) => o.sourceId === sourceId)) return
   tx.insert(evidence).values({ claimId, sourceId, role: 'origin', createdById: actorId }).run()
   recordClaimEvent(tx, { claimId, actorId, type: 'evidence_added', after: { sourceId, role: 'origin' } })
+}
+
+/**
+ * A checked claim whose content changes is no longer checked. Without a verdict or a
+ * rationale it goes back to research; a verified claim whose text, verdict or rationale
+ * changed goes back to review, its approval withdrawn, with the editor as submitter.
+ */
+function statusAfterEdit(before: ClaimRow, after: ReturnType<typeof claimColumns>, actorId: string) {
+  const checked = before.status === 'in_review' || before.status === 'verified'
+  if (!checked) return null
+  if (!after.verdict || !after.rationale) {
+    return {
+      status: 'researching' as const,
+      submittedById: null,
+      submittedAt: null,
+      approvedById: null,
+      approvedAt: null,
+    }
+  }
+  const contentChanged =
+    after.text !== before.text || after.verdict !== before.verdict || after.rationale !== before.rationale
+  if (before.status === 'verified' && contentChanged) {
+    return {
+      status: 'in_review' as const,
+      submittedById: actorId,
+      submittedAt: new Date(),
+      approvedById: null,
+      approvedAt: null,
+    }
+  }
+  return null
 }
 
 function claimColumns(input: ClaimInput) {
@@ -287,42 +342,55 @@ export function createClaim(input: ClaimInput, actorId: string) {
       .get()
     setClaimTags(tx, id, input.tags)
     recordClaimEvent(tx, { claimId: id, actorId, type: 'created', after: readableFields(getClaimRow(tx, id)) })
-    if (sourceId) ensureOriginEvidence(tx, id, sourceId, actorId)
+    syncOriginEvidence(tx, id, sourceId, actorId)
     return id
   })
 }
 
 export type ClaimConflict = {
-  current: ClaimReadableFields & { version: number; updatedAt: Date; updatedByName: string | null }
+  current: ClaimReadableFields & { version: number; updatedAt: Date; updatedByName: string | null; trashed: boolean }
 }
 
 function conflictWith(tx: DbOrTx, current: ClaimRow) {
-  const updatedByName = current.updatedById
-    ? (tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedById)).get()?.name ?? null)
+  // Whoever last touched it: the one who trashed it, or the one who saved it.
+  const actorId = current.deletedAt ? current.deletedById : current.updatedById
+  const updatedByName = actorId
+    ? (tx.select({ name: users.name }).from(users).where(eq(users.id, actorId)).get()?.name ?? null)
     : null
   return new ConflictError<ClaimConflict['current']>({
     ...readableFields(current),
     version: current.version,
     updatedAt: current.updatedAt,
     updatedByName,
+    trashed: current.deletedAt !== null,
   })
 }
 
 /**
- * Saves an edit made from `input.version`. If anyone saved the claim since, nothing is
- * written and a ConflictError carries their version so the editor can compare.
+ * Saves an edit made from `input.version`. If anyone saved or trashed the claim since,
+ * nothing is written and a ConflictError carries their version so the editor can
+ * compare. A save that changes nothing writes nothing, so it cannot make a colleague's
+ * open form stale.
  */
 export function updateClaim(id: number, input: ClaimInput & { version: number }, actorId: string) {
   return db.transaction((tx) => {
     const before = getClaimRow(tx, id)
-    if (before.deletedAt) throw new NotFoundError('Claim')
-    if (before.version !== input.version) throw conflictWith(tx, before)
+    if (before.deletedAt || before.version !== input.version) throw conflictWith(tx, before)
     const speakerId = resolveSpeakerChoice(tx, input, actorId)
     const sourceId = resolveSourceChoice(tx, input, actorId)
+    const columns = claimColumns(input)
+    const unchanged =
+      speakerId === before.speakerId &&
+      sourceId === before.sourceId &&
+      input.tags.join(', ') === before.tags.join(', ') &&
+      (Object.keys(columns) as Array<keyof typeof columns>).every((k) => columns[k] === before[k])
+    if (unchanged) return
+    const review = statusAfterEdit(before, columns, actorId)
     const result = tx
       .update(claims)
       .set({
-        ...claimColumns(input),
+        ...columns,
+        ...review,
         speakerId,
         sourceId,
         version: before.version + 1,
@@ -335,7 +403,16 @@ export function updateClaim(id: number, input: ClaimInput & { version: number },
     setClaimTags(tx, id, input.tags)
     const change = changedFields(readableFields(before), readableFields(getClaimRow(tx, id)))
     if (change) recordClaimEvent(tx, { claimId: id, actorId, type: 'updated', ...change })
-    if (sourceId) ensureOriginEvidence(tx, id, sourceId, actorId)
+    if (review) {
+      recordClaimEvent(tx, {
+        claimId: id,
+        actorId,
+        type: 'status_changed',
+        before: { status: before.status },
+        after: { status: review.status },
+      })
+    }
+    syncOriginEvidence(tx, id, sourceId, actorId)
   })
 }
 

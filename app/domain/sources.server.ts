@@ -174,3 +174,23 @@ export function resolveSourceChoice(tx: Tx, choice: SourceChoice, actorId: strin
     sourceRef: [`No source titled “${ref}”. Pick one from the suggestions, paste its URL, or tick “New source”.`],
   })
 }
+
+/** Choices for the claims list's source filter; see speakerFilterOptions. */
+export function sourceFilterOptions(selectedId?: number, limit = 300) {
+  const options = db
+    .select({ id: sources.id, title: sources.title })
+    .from(sources)
+    .where(isNull(sources.deletedAt))
+    .orderBy(desc(sources.publishedOn), asc(sources.title))
+    .limit(limit)
+    .all()
+  if (selectedId && !options.some((o) => o.id === selectedId)) {
+    const selected = db
+      .select({ id: sources.id, title: sources.title })
+      .from(sources)
+      .where(eq(sources.id, selectedId))
+      .get()
+    if (selected) options.unshift(selected)
+  }
+  return options
+}

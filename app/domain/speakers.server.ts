@@ -177,3 +177,27 @@ export function resolveSpeakerChoice(tx: Tx, choice: SpeakerChoice, actorId: str
     speakerName: [`No speaker called “${name}” yet. Tick “New speaker” to add them, or check the spelling.`],
   })
 }
+
+/**
+ * Choices for the claims list's speaker filter: names only, the first few hundred by
+ * name, and always the one currently selected so an active filter stays visible.
+ */
+export function speakerFilterOptions(selectedId?: number, limit = 300) {
+  const live = and(isNull(speakers.deletedAt), isNull(speakers.mergedIntoId))
+  const options = db
+    .select({ id: speakers.id, name: speakers.name })
+    .from(speakers)
+    .where(live)
+    .orderBy(asc(speakers.name))
+    .limit(limit)
+    .all()
+  if (selectedId && !options.some((o) => o.id === selectedId)) {
+    const selected = db
+      .select({ id: speakers.id, name: speakers.name })
+      .from(speakers)
+      .where(eq(speakers.id, selectedId))
+      .get()
+    if (selected) options.unshift(selected)
+  }
+  return options
+}

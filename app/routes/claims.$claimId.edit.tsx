@@ -4,7 +4,13 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireEditor } from '#app/auth/permissions.server.ts'
 import { ClaimForm } from '#app/components/claim-form.tsx'
-import { claimFormDefaults, getClaim, updateClaim, type ClaimConflict } from '#app/domain/claims.server.ts'
+import {
+  claimFormDefaults,
+  getClaim,
+  readableInput,
+  updateClaim,
+  type ClaimConflict,
+} from '#app/domain/claims.server.ts'
 import { claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
 import { ConflictError } from '#app/utils/errors.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -25,7 +31,10 @@ function loadLiveClaim(id: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request)
   const claim = loadLiveClaim(parseRecordId(params.claimId, 'Claim'))
-  return { claim: { id: claim.id, version: claim.version }, defaults: claimFormDefaults(claim) }
+  return {
+    claim: { id: claim.id, version: claim.version, status: claim.status },
+    defaults: claimFormDefaults(claim),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,23 +48,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof ConflictError) {
       const current = (error as ConflictError<ClaimConflict['current']>).current
-      const yours = submission.value
       return data(
         {
           result: submission.reply(),
           conflict: {
             current: { ...current, updatedAt: current.updatedAt.toISOString() },
-            yours: {
-              text: yours.text,
-              quote: yours.quote ?? null,
-              language: yours.language,
-              claimedOn: yours.claimedOn ?? null,
-              speaker: yours.speakerName ?? null,
-              source: yours.newSource ? (yours.newSourceTitle ?? null) : (yours.sourceRef ?? null),
-              tags: yours.tags.join(', '),
-              verdict: yours.verdict ?? null,
-              rationale: yours.rationale ?? null,
-            },
+            yours: readableInput(submission.value),
           },
         },
         { status: 409 },
@@ -78,7 +76,7 @@ const comparedFields = [
 ] as const
 type ComparedValues = Record<(typeof comparedFields)[number], string | null>
 type ConflictView = {
-  current: ComparedValues & { version: number; updatedAt: string; updatedByName: string | null }
+  current: ComparedValues & { version: number; updatedAt: string; updatedByName: string | null; trashed: boolean }
   yours: ComparedValues
 }
 
@@ -96,7 +94,24 @@ export default function EditClaimPage() {
         <Link to={`/claims/${claim.id}`}>← Claim #{claim.id}</Link>
       </p>
       <PageHeader title={<>Edit claim #{claim.id}</>} />
-      {conflict ? (
+      {claim.status === 'verified' || claim.status === 'in_review' ? (
+        <div className="alert info">
+          <p>
+            This claim is {claim.status === 'verified' ? 'verified' : 'in review'}. Changing its text, verdict or
+            rationale sends it back to review; removing the verdict or rationale sends it back to research.
+          </p>
+        </div>
+      ) : null}
+      {conflict?.current.trashed ? (
+        <section className="alert warn" role="alert" aria-labelledby="conflict-heading">
+          <h2 id="conflict-heading">Your changes were not saved: the claim was moved to the trash</h2>
+          <p>
+            {conflict.current.updatedByName ?? 'Another editor'} moved it to the trash while you were editing. Your text
+            is still in the form below. <Link to={`/claims/${claim.id}`}>Open the claim</Link> to restore it, then save
+            again.
+          </p>
+        </section>
+      ) : conflict ? (
         <section className="alert warn" role="alert" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">Your changes were not saved: someone else saved this claim first</h2>
           <p>

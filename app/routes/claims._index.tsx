@@ -1,31 +1,32 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
 import { ListTable, PageHeader, SearchBox } from '#app/components/ui/layout.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { listClaims, listTags } from '#app/domain/claims.server.ts'
+import { listClaims, listTagNames } from '#app/domain/claims.server.ts'
 import { statusLabels, verdictLabels } from '#app/domain/labels.ts'
-import { listSources } from '#app/domain/sources.server.ts'
-import { listSpeakers } from '#app/domain/speakers.server.ts'
+import { sourceFilterOptions } from '#app/domain/sources.server.ts'
+import { speakerFilterOptions } from '#app/domain/speakers.server.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
 import { formatDate } from '#app/utils/format.ts'
-import { ClaimListQuerySchema } from '#app/validation/claim.ts'
+import { queryParams } from '#app/utils/url.ts'
+import { ClaimListQuerySchema, isFilteredQuery } from '#app/validation/claim.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Claims · Claim desk' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const url = new URL(request.url)
-  const query = ClaimListQuerySchema.parse(Object.fromEntries(url.searchParams))
+  const query = ClaimListQuerySchema.parse(queryParams(request.url))
   return {
     list: listClaims(query, user.id),
     query,
+    filtered: isFilteredQuery(query),
     canEdit: hasRole(user, 'editor'),
-    speakers: listSpeakers({ page: 1, pageSize: 500 }).rows.map((s) => ({ id: s.id, name: s.name })),
-    sources: listSources({ page: 1, pageSize: 500 }).rows.map((s) => ({ id: s.id, title: s.title })),
-    tags: listTags(),
+    speakers: speakerFilterOptions(query.speaker),
+    sources: sourceFilterOptions(query.source),
+    tags: listTagNames(),
     editors: listActiveEditors(),
   }
 }
@@ -57,9 +58,7 @@ function FilterSelect({
 }
 
 export default function ClaimsPage() {
-  const { list, query, canEdit, speakers, sources, tags, editors } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
-  const filtered = [...searchParams.keys()].some((k) => !['page', 'sort', 'order'].includes(k))
+  const { list, query, filtered, canEdit, speakers, sources, tags, editors } = useLoaderData<typeof loader>()
   return (
     <main id="main">
       <PageHeader
@@ -101,12 +100,7 @@ export default function ClaimsPage() {
             label: s.title.length > 60 ? `${s.title.slice(0, 60)}…` : s.title,
           }))}
         />
-        <FilterSelect
-          name="tag"
-          label="Tag"
-          value={query.tag}
-          options={tags.map((t) => ({ value: t.name, label: `${t.name} (${t.n})` }))}
-        />
+        <FilterSelect name="tag" label="Tag" value={query.tag} options={tags.map((t) => ({ value: t, label: t }))} />
         <FilterSelect
           name="assignee"
           label="Assignee"

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
+import { queryParams } from '#app/utils/url.ts'
+import { SearchListQuerySchema } from '#app/validation/common.ts'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { ListTable, PageHeader, SearchBox } from '#app/components/ui/layout.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
@@ -8,14 +9,9 @@ import { listSpeakers } from '#app/domain/speakers.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Speakers · Claim desk' }]
 
-const QuerySchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
-})
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const query = SearchListQuerySchema.parse(queryParams(request.url))
   return { list: listSpeakers(query), q: query.q ?? '', canEdit: hasRole(user, 'editor') }
 }
 

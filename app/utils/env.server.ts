@@ -14,7 +14,7 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; secureCookies: boolean }
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.safeParse(source)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')

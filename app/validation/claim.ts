@@ -67,9 +67,17 @@ export const ClaimListQuerySchema = z.object({
   speaker: recordId('Speaker').optional().catch(undefined),
   source: recordId('Source').optional().catch(undefined),
   tag: z.string().trim().toLowerCase().max(40).optional().catch(undefined),
-  assignee: z.string().max(64).optional().catch(undefined),
+  assignee: z
+    .union([z.enum(['me', 'none']), z.uuid()])
+    .optional()
+    .catch(undefined),
   sort: z.enum(sortValues).default('updated').catch('updated'),
   order: z.enum(orderValues).default('desc').catch('desc'),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 })
 export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>
+
+/** True when the query narrows the list (sorting and paging do not). */
+export function isFilteredQuery(query: ClaimListQuery) {
+  return Boolean(query.status || query.verdict || query.speaker || query.source || query.tag || query.assignee)
+}

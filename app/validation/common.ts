@@ -61,3 +61,9 @@ export const version = z.coerce
   .int()
   .positive()
   .max(Number.MAX_SAFE_INTEGER)
+
+/** The query of a searchable list page; nonsense falls back instead of erroring. */
+export const SearchListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+})
