@@ -9,7 +9,6 @@ declare module '@remix-run/node' {
 }
 
 export default defineConfig({
-  server: { port: Number(process.env.PORT ?? 3000) },
   build: { target: 'es2022', sourcemap: true },
   // The Remix plugin would try to build the app under vitest; tests import modules directly.
   plugins: [!process.env.VITEST && remix(remixOptions)],

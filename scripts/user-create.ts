@@ -15,8 +15,16 @@ const ArgsSchema = z.object({
   email,
   role: z.enum(roles, { error: `--role must be one of ${roles.join(', ')}.` }),
   name: z.string().trim().min(1).max(200).optional(),
-  password: newPassword,
 })
+
+const usage =
+  'Usage: npm run user:create -- --email ed@example.org --role editor [--name "Ed Itor"]  (password on stdin)'
+
+function fail(issues: z.core.$ZodIssue[]): never {
+  for (const issue of issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`)
+  console.error(usage)
+  process.exit(2)
+}
 
 async function readPipedPassword() {
   const chunks: Buffer[] = []
@@ -45,20 +53,17 @@ async function main() {
     options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
     allowPositionals: false,
   })
-  const password = process.stdin.isTTY
+  // Arguments first, so nobody types a password only to learn the e-mail was mistyped.
+  const args = ArgsSchema.safeParse(values)
+  if (!args.success) fail(args.error.issues)
+  const entered = process.stdin.isTTY
     ? await promptPassword('Password (at least 10 characters): ')
     : await readPipedPassword()
-  const parsed = ArgsSchema.safeParse({ ...values, password })
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`)
-    console.error(
-      'Usage: npm run user:create -- --email ed@example.org --role editor [--name "Ed Itor"]  (password on stdin)',
-    )
-    process.exit(2)
-  }
+  const password = newPassword.safeParse(entered)
+  if (!password.success) fail(password.error.issues.map((issue) => ({ ...issue, path: ['password'] })))
   const { db, file } = getConnection()
   migrateDatabase(db)
-  const input = parsed.data
+  const input = { ...args.data, password: password.data }
   try {
     await createUser({ ...input, name: input.name ?? input.email.split('@')[0]! })
   } catch (error) {

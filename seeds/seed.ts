@@ -1,27 +1,33 @@
 // Loads the demo data set (seeds/demo-data.ts) idempotently: every record is matched
 // by its natural key first, so running the seed twice changes nothing.
-import { hashSync } from '@node-rs/argon2'
+import { hashSync, verifySync } from '@node-rs/argon2'
 import { and, eq, inArray } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '#db/client.ts'
-import { claimEvents, claimLinks, claims, claimTags, evidence, sources, tags, users } from '#db/schema.ts'
+import { claimEvents, claimLinks, claims, evidence, sources, users } from '#db/schema.ts'
 import type { Tx } from '#db/types.ts'
 import { normalizeSourceUrl } from '#app/domain/urls.ts'
+import { setClaimTags } from '#app/domain/claims.server.ts'
 import { createSourceInTx } from '#app/domain/sources.server.ts'
 import { createSpeakerInTx, findSpeakersByName } from '#app/domain/speakers.server.ts'
 import { demoPassword, demoUsers } from './demo-accounts.ts'
 import { demoClaims, demoLinks, demoSources, demoSpeakers, type DemoUserKey } from './demo-data.ts'
 
 /** The demo accounts present in this database, for the start-up banner. */
+/**
+ * The demo accounts that still sign in with the published demo password, with their
+ * current role, for the start-up banner. Accounts whose password was changed, or that
+ * were disabled, are not shown.
+ */
 export function demoLogins(db: Db) {
   const emails = Object.values(demoUsers).map((u) => u.email)
-  const present = db
-    .select({ email: users.email, role: users.role })
+  return db
+    .select({ email: users.email, role: users.role, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(inArray(users.email, emails))
     .all()
-  return Object.values(demoUsers)
-    .filter((u) => present.some((p) => p.email === u.email))
+    .filter((u) => !u.disabledAt && verifySync(u.passwordHash, demoPassword))
+    .sort((a, b) => emails.indexOf(a.email) - emails.indexOf(b.email))
     .map((u) => ({ email: u.email, role: u.role, password: demoPassword }))
 }
 
@@ -154,11 +160,7 @@ export function seedDemoData(db: Db) {
         .returning({ id: claims.id })
         .get()
       claimIds.set(c.key, id)
-      for (const name of c.tags) {
-        tx.insert(tags).values({ name }).onConflictDoNothing().run()
-        const tag = tx.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).get()!
-        tx.insert(claimTags).values({ claimId: id, tagId: tag.id }).onConflictDoNothing().run()
-      }
+      setClaimTags(tx, id, c.tags)
       for (const e of c.evidence) {
         tx.insert(evidence)
           .values({

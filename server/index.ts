@@ -47,6 +47,12 @@ const server = app.listen(env.PORT, env.HOST, () => {
   if (logins.length > 0) {
     console.log(seeded ? 'Demo data loaded. Sign in with one of these:' : 'Demo logins:')
     for (const login of logins) console.log(`  ${login.role.padEnd(7)} ${login.email}  password: ${login.password}`)
+    if (env.NODE_ENV === 'production' && env.HOST !== '127.0.0.1' && env.HOST !== 'localhost') {
+      console.log(
+        `\nWarning: these accounts use the published demo password and the desk listens on ${env.HOST}.` +
+          '\nBefore others can reach it, disable them at /admin/users or start with HOST=127.0.0.1.',
+      )
+    }
   }
 })
 

@@ -1,4 +1,5 @@
-import { claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
+import { claimEventLabels, claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
+import type { ClaimEventType } from '#app/domain/vocabulary.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 
 type ClaimEventView = {
@@ -8,21 +9,6 @@ type ClaimEventView = {
   actorName: string | null
   before: Record<string, unknown> | null
   after: Record<string, unknown> | null
-}
-
-const eventTitles: Record<string, string> = {
-  created: 'created the claim',
-  updated: 'edited',
-  deleted: 'moved the claim to the trash',
-  restored: 'restored the claim from the trash',
-  status_changed: 'changed the status',
-  evidence_added: 'added evidence',
-  evidence_removed: 'removed evidence',
-  link_added: 'linked a claim',
-  link_removed: 'removed a link',
-  annotation_added: 'annotated',
-  annotation_changed: 'changed an annotation',
-  speaker_merged: 'merged the speaker',
 }
 
 function show(field: string, value: unknown) {
@@ -39,7 +25,8 @@ export function ClaimHistory({ events }: { events: ClaimEventView[] }) {
         return (
           <li key={event.id}>
             <div className="small">
-              <strong>{event.actorName ?? 'Someone'}</strong> {eventTitles[event.type] ?? event.type}{' '}
+              <strong>{event.actorName ?? 'Someone'}</strong>{' '}
+              {claimEventLabels[event.type as ClaimEventType] ?? event.type}{' '}
               <time className="muted nowrap" dateTime={new Date(event.at).toISOString()}>
                 {formatDateTime(event.at)}
               </time>

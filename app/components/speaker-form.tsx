@@ -23,7 +23,7 @@ export function SpeakerForm({
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <div role="alert">
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       </div>
       <div className="form-row">
         <Field label="Name" inputProps={getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />

@@ -183,7 +183,7 @@ export function claimFormDefaults(claim: ClaimRow) {
     tags: claim.tags.join(', '),
     speakerName: claim.speakerName ?? '',
     speakerId: claim.speakerId ? String(claim.speakerId) : '',
-    sourceRef: claim.sourceTitle ?? '',
+    sourceRef: claim.sourceId ? `${claim.sourceTitle} (#${claim.sourceId})` : '',
     sourceId: claim.sourceId ? String(claim.sourceId) : '',
     verdict: claim.verdict ?? '',
     rationale: claim.rationale ?? '',
@@ -448,9 +448,9 @@ export function restoreClaim(id: number, actorId: string) {
   })
 }
 
-export function listTrash() {
+export function listTrash(page = 1) {
   const deleters = aliasedTable(users, 'deleters')
-  return db
+  const rows = db
     .select({
       id: claims.id,
       text: claims.text,
@@ -463,9 +463,12 @@ export function listTrash() {
     .leftJoin(speakers, eq(speakers.id, claims.speakerId))
     .leftJoin(deleters, eq(deleters.id, claims.deletedById))
     .where(isNotNull(claims.deletedAt))
-    .orderBy(desc(claims.deletedAt))
-    .limit(200)
+    .orderBy(desc(claims.deletedAt), desc(claims.id))
+    .limit(claimsPageSize)
+    .offset((page - 1) * claimsPageSize)
     .all()
+  const total = db.select({ n: count() }).from(claims).where(isNotNull(claims.deletedAt)).get()?.n ?? 0
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / claimsPageSize)) }
 }
 
 /** Counts by status for the desk page. */
@@ -505,5 +508,29 @@ export function verdictRecordOf(speakerId: number) {
     .from(claims)
     .where(and(eq(claims.speakerId, speakerId), eq(claims.status, 'verified'), isNull(claims.deletedAt)))
     .groupBy(claims.verdict)
+    .all()
+}
+
+/** The open claims (not yet verified or rejected) assigned to an editor, oldest change first. */
+export function listOpenClaimsAssignedTo(userId: string, limit = 50) {
+  return db
+    .select({
+      id: claims.id,
+      text: claims.text,
+      status: claims.status,
+      verdict: claims.verdict,
+      speakerName: speakers.name,
+    })
+    .from(claims)
+    .leftJoin(speakers, eq(speakers.id, claims.speakerId))
+    .where(
+      and(
+        eq(claims.assigneeId, userId),
+        isNull(claims.deletedAt),
+        inArray(claims.status, ['new', 'researching', 'in_review']),
+      ),
+    )
+    .orderBy(asc(claims.updatedAt))
+    .limit(limit)
     .all()
 }

@@ -4,22 +4,7 @@ import { desc, eq } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { claimEvents, claims, users } from '#db/schema.ts'
 import type { DbOrTx } from '#db/types.ts'
-
-export const claimEventTypes = [
-  'created',
-  'updated',
-  'deleted',
-  'restored',
-  'status_changed',
-  'evidence_added',
-  'evidence_removed',
-  'link_added',
-  'link_removed',
-  'annotation_added',
-  'annotation_changed',
-  'speaker_merged',
-] as const
-export type ClaimEventType = (typeof claimEventTypes)[number]
+import type { ClaimEventType } from './vocabulary.ts'
 
 type Fields = Record<string, unknown>
 

@@ -1,5 +1,5 @@
 // The desk's words for stored values; shared by pages, exports and history.
-import type { ClaimStatus, EvidenceRole, LinkType, Role, SourceKind, Verdict } from './vocabulary.ts'
+import type { ClaimEventType, ClaimStatus, EvidenceRole, LinkType, Role, SourceKind, Verdict } from './vocabulary.ts'
 
 export const statusLabels: Record<ClaimStatus, string> = {
   new: 'New',
@@ -67,4 +67,20 @@ export function claimFieldText(field: string, value: unknown): string | null {
   if (field === 'status') return statusLabels[value as ClaimStatus] ?? String(value)
   if (field === 'verdict') return verdictLabels[value as Verdict] ?? String(value)
   return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+/** "<editor> <label>", in the claim's timeline and the desk's activity feed. */
+export const claimEventLabels: Record<ClaimEventType, string> = {
+  created: 'logged the claim',
+  updated: 'edited the claim',
+  deleted: 'moved the claim to the trash',
+  restored: 'restored the claim from the trash',
+  status_changed: 'changed the status',
+  evidence_added: 'added evidence',
+  evidence_removed: 'removed evidence',
+  link_added: 'linked a claim',
+  link_removed: 'removed a link',
+  annotation_added: 'annotated the claim',
+  annotation_changed: 'changed an annotation',
+  speaker_merged: 'merged the speaker',
 }

@@ -7,8 +7,6 @@ import { likeContains, nullable } from '#app/utils/sql.server.ts'
 import type { SourceInput } from '#app/validation/source.ts'
 import { normalizeSourceUrl } from './urls.ts'
 
-export type SourceRecord = typeof sources.$inferSelect
-
 export function findSourceByUrl(tx: DbOrTx, url: string) {
   const normalized = normalizeSourceUrl(url)
   if (!normalized) return undefined
@@ -145,17 +143,27 @@ export function resolveSourceChoice(tx: Tx, choice: SourceChoice, actorId: strin
   }
   const ref = choice.sourceRef?.trim()
   if (!ref) return null
-  if (choice.sourceId) {
+  // "Title (#12)" is how the picker shows a source, and how an editor without
+  // JavaScript can name one of two sources with the same title.
+  const numbered = /\(#(\d{1,15})\)$/.exec(ref)
+  const pickedId = numbered ? Number(numbered[1]) : choice.sourceId
+  if (pickedId) {
     const picked = tx
-      .select()
+      .select({ id: sources.id, title: sources.title, url: sources.url })
       .from(sources)
-      .where(and(eq(sources.id, choice.sourceId), isNull(sources.deletedAt)))
+      .where(and(eq(sources.id, pickedId), isNull(sources.deletedAt)))
       .get()
-    if (picked && (picked.title === ref || picked.url === normalizeSourceUrl(ref))) return picked.id
+    if (picked && (numbered || picked.title === ref || picked.url === normalizeSourceUrl(ref))) return picked.id
+    if (numbered) throw new FieldError({ sourceRef: [`There is no source #${pickedId}.`] })
   }
-  if (normalizeSourceUrl(ref)) {
-    const byUrl = findSourceByUrl(tx, ref)
-    if (byUrl && !byUrl.deletedAt) return byUrl.id
+  const url = normalizeSourceUrl(ref)
+  if (url) {
+    const byUrl = tx
+      .select({ id: sources.id })
+      .from(sources)
+      .where(and(eq(sources.url, url), isNull(sources.deletedAt)))
+      .get()
+    if (byUrl) return byUrl.id
     throw new FieldError({
       sourceRef: ['No source has this URL yet. Tick “New source” and give it a title to add it.'],
     })
@@ -168,7 +176,11 @@ export function resolveSourceChoice(tx: Tx, choice: SourceChoice, actorId: strin
     .all()
   if (byTitle.length === 1) return byTitle[0]!.id
   if (byTitle.length > 1) {
-    throw new FieldError({ sourceRef: [`Several sources are titled “${ref}”: pick one from the suggestions.`] })
+    throw new FieldError({
+      sourceRef: [
+        `Several sources are titled “${ref}”: pick one from the suggestions, or add its number, like “${ref} (#12)”.`,
+      ],
+    })
   }
   throw new FieldError({
     sourceRef: [`No source titled “${ref}”. Pick one from the suggestions, paste its URL, or tick “New source”.`],

@@ -7,8 +7,6 @@ import { likeContains, nullable } from '#app/utils/sql.server.ts'
 import type { SpeakerInput } from '#app/validation/speaker.ts'
 import { foldForMatching } from './text.ts'
 
-export type SpeakerRecord = typeof speakers.$inferSelect
-
 /**
  * Speakers whose name or any alias folds to the same key: "Kim Jong Un" finds the
  * speaker stored as "Kim Jong-un". The name itself is stored as an alias row too, so
@@ -36,7 +34,24 @@ function replaceAliases(tx: Tx, speakerId: number, name: string, aliases: string
   }
 }
 
+/**
+ * Every spelling points at one speaker only: otherwise "Schoigu" typed into a claim
+ * could mean two people and the desk could not tell which.
+ */
+function assertSpellingsFree(tx: DbOrTx, input: Pick<SpeakerInput, 'name' | 'aliases'>, exceptId?: number) {
+  for (const [field, spelling] of [
+    ['name', input.name] as const,
+    ...input.aliases.map((alias) => ['aliases', alias] as const),
+  ]) {
+    const other = findSpeakersByName(tx, spelling).find((s) => s.id !== exceptId)
+    if (other) {
+      throw new FieldError({ [field]: [`“${spelling}” already names speaker #${other.id} ${other.name}.`] })
+    }
+  }
+}
+
 export function createSpeakerInTx(tx: Tx, input: SpeakerInput, actorId: string) {
+  assertSpellingsFree(tx, input)
   const { aliases, ...fields } = input
   const row = tx
     .insert(speakers)
@@ -55,6 +70,7 @@ export function updateSpeaker(id: number, input: SpeakerInput & { version: numbe
   return db.transaction((tx) => {
     const current = getSpeakerRow(tx, id)
     if (current.version !== input.version) throw new ConflictError(current)
+    assertSpellingsFree(tx, input, id)
     const { aliases, version, ...fields } = input
     tx.update(speakers)
       .set({ ...nullable(fields), version: version + 1, updatedById: actorId, updatedAt: new Date() })
@@ -162,7 +178,9 @@ export function resolveSpeakerChoice(tx: Tx, choice: SpeakerChoice, actorId: str
   if (choice.newSpeaker) {
     if (matches.length > 0) {
       throw new FieldError({
-        speakerName: [`“${name}” is already a speaker (${matches[0]!.name}). Untick “new speaker” to use them.`],
+        speakerName: [
+          `“${name}” is already speaker #${matches[0]!.id} ${matches[0]!.name}. Untick “New speaker” to use them.`,
+        ],
       })
     }
     return createSpeakerInTx(tx, { name, kind: 'person', role: choice.newSpeakerRole, aliases: [] }, actorId)

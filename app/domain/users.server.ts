@@ -36,13 +36,14 @@ export async function createUser(input: { email: string; name: string; role: Rol
   if (taken) throw new FieldError({ email: ['A user with this e-mail already exists.'] })
   const passwordHash = await hashPassword(input.password)
   const id = randomUUID()
-  db.insert(users).values({ id, email, name: input.name, role: input.role, passwordHash }).run()
+  // Checked again by the unique index: another admin may have added the address while we hashed.
+  const inserted = db
+    .insert(users)
+    .values({ id, email, name: input.name, role: input.role, passwordHash })
+    .onConflictDoNothing({ target: users.email })
+    .run()
+  if (inserted.changes === 0) throw new FieldError({ email: ['A user with this e-mail already exists.'] })
   return id
-}
-
-export async function setUserPassword(userId: string, password: string) {
-  const passwordHash = await hashPassword(password)
-  db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run()
 }
 
 function getUserRow(userId: string) {
@@ -64,7 +65,15 @@ function assertAnotherActiveAdmin(userId: string) {
   }
 }
 
-export function changeUserRole(userId: string, role: Role) {
+/** Admins change other people's accounts; their own stays as it is, so nobody locks themselves out. */
+function assertNotSelf(actorId: string, userId: string) {
+  if (actorId === userId) {
+    throw new FieldError({ userId: ['You cannot change your own role or disable yourself; ask another admin.'] })
+  }
+}
+
+export function changeUserRole(actorId: string, userId: string, role: Role) {
+  assertNotSelf(actorId, userId)
   const user = getUserRow(userId)
   if (user.role === role) return
   if (user.role === 'admin') assertAnotherActiveAdmin(userId)
@@ -72,7 +81,8 @@ export function changeUserRole(userId: string, role: Role) {
 }
 
 /** Disabling ends every session of the user at once; their work stays attributed to them. */
-export async function setUserDisabled(userId: string, disabled: boolean) {
+export async function setUserDisabled(actorId: string, userId: string, disabled: boolean) {
+  assertNotSelf(actorId, userId)
   const user = getUserRow(userId)
   if (disabled && user.role === 'admin') assertAnotherActiveAdmin(userId)
   db.update(users)

@@ -21,3 +21,20 @@ export const linkTypes = ['duplicate_of', 'supports', 'contradicts', 'related', 
 export type LinkType = (typeof linkTypes)[number]
 
 export const annotationKinds = ['note', 'question', 'evidence', 'decision'] as const
+
+/** What can happen to a claim; each is one entry in its history. */
+export const claimEventTypes = [
+  'created',
+  'updated',
+  'deleted',
+  'restored',
+  'status_changed',
+  'evidence_added',
+  'evidence_removed',
+  'link_added',
+  'link_removed',
+  'annotation_added',
+  'annotation_changed',
+  'speaker_merged',
+] as const
+export type ClaimEventType = (typeof claimEventTypes)[number]

@@ -3,12 +3,11 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '#app/auth/permissions.server.ts'
 import { StatusBadge } from '#app/components/ui/badges.tsx'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
-import { countClaimsByStatus, listClaims } from '#app/domain/claims.server.ts'
+import { countClaimsByStatus, listOpenClaimsAssignedTo } from '#app/domain/claims.server.ts'
 import { listRecentEvents } from '#app/domain/history.server.ts'
-import { statusLabels } from '#app/domain/labels.ts'
-import { claimStatuses } from '#app/domain/vocabulary.ts'
+import { claimEventLabels, statusLabels } from '#app/domain/labels.ts'
+import { claimStatuses, type ClaimEventType } from '#app/domain/vocabulary.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { ClaimListQuerySchema } from '#app/validation/claim.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Desk · Claim desk' }]
@@ -16,23 +15,12 @@ export const meta: MetaFunction = () => [{ title: 'Desk · Claim desk' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const counts = countClaimsByStatus()
-  const query = ClaimListQuerySchema.parse({ assignee: 'me' })
   return {
     user,
     counts: claimStatuses.map((status) => ({ status, n: counts.find((c) => c.status === status)?.n ?? 0 })),
-    myQueue: listClaims(query, user.id).rows.filter((c) => c.status !== 'verified' && c.status !== 'rejected'),
+    myQueue: listOpenClaimsAssignedTo(user.id),
     recent: listRecentEvents(15),
   }
-}
-
-const eventVerbs: Record<string, string> = {
-  created: 'logged',
-  updated: 'edited',
-  deleted: 'trashed',
-  restored: 'restored',
-  status_changed: 'changed the status of',
-  evidence_added: 'added evidence to',
-  evidence_removed: 'removed evidence from',
 }
 
 export default function DeskPage() {
@@ -76,7 +64,8 @@ export default function DeskPage() {
             <ul className="plain small">
               {recent.map((event) => (
                 <li key={event.id}>
-                  <strong>{event.actorName ?? 'Someone'}</strong> {eventVerbs[event.type] ?? event.type}{' '}
+                  <strong>{event.actorName ?? 'Someone'}</strong>{' '}
+                  {claimEventLabels[event.type as ClaimEventType] ?? event.type}:{' '}
                   <Link to={`/claims/${event.claimId}`}>
                     #{event.claimId}{' '}
                     {event.claimText.length > 90 ? `${event.claimText.slice(0, 90)}…` : event.claimText}

@@ -42,12 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success)
     return data({ error: parsed.error.issues[0]?.message ?? 'That request was not understood.' }, { status: 400 })
   const change = parsed.data
-  if (change.userId === admin.id && (change.intent === 'disable' || change.intent === 'role')) {
-    return data({ error: 'You cannot change your own role or disable yourself; ask another admin.' }, { status: 400 })
-  }
   try {
-    if (change.intent === 'role') changeUserRole(change.userId, change.role)
-    else await setUserDisabled(change.userId, change.intent === 'disable')
+    if (change.intent === 'role') changeUserRole(admin.id, change.userId, change.role)
+    else await setUserDisabled(admin.id, change.userId, change.intent === 'disable')
   } catch (error) {
     if (error instanceof FieldError) return data({ error: error.message }, { status: 400 })
     if (error instanceof NotFoundError) return data({ error: 'That user no longer exists.' }, { status: 404 })
@@ -104,7 +101,13 @@ export default function UsersPage() {
                       <label className="sr-only" htmlFor={`role-${u.id}`}>
                         Role of {u.name}
                       </label>
-                      <select id={`role-${u.id}`} name="role" defaultValue={u.role} style={{ width: 'auto' }}>
+                      <select
+                        key={u.role}
+                        id={`role-${u.id}`}
+                        name="role"
+                        defaultValue={u.role}
+                        style={{ width: 'auto' }}
+                      >
                         {roles.map((r) => (
                           <option key={r} value={r}>
                             {roleLabels[r]}

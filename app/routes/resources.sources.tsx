@@ -9,7 +9,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     suggestions: suggestSources(q).map((s) => ({
       id: s.id,
-      label: s.title,
+      label: `${s.title} (#${s.id})`,
       detail: [s.outlet, s.publishedOn].filter(Boolean).join(', '),
     })),
   }

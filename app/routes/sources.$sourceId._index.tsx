@@ -54,7 +54,7 @@ export default function SourcePage() {
             )}
           </section>
           <section className="card" aria-labelledby="claims-heading">
-            <h2 id="claims-heading">Claims from or citing this source ({claims.length})</h2>
+            <h2 id="claims-heading">Claims from or citing this source ({new Set(claims.map((c) => c.id)).size})</h2>
             {claims.length === 0 ? (
               <p className="muted">No claim uses this source yet.</p>
             ) : (

@@ -55,7 +55,6 @@ export const ClaimEditSchema = z.object({ ...claimFields, version }).superRefine
 export type ClaimInput = z.infer<typeof ClaimCreateSchema>
 
 export const ClaimDeleteSchema = z.object({ intent: z.literal('delete'), version })
-export const ClaimRestoreSchema = z.object({ claimId: recordId('Claim') })
 
 const sortValues = ['updated', 'created'] as const
 const orderValues = ['desc', 'asc'] as const

@@ -34,7 +34,18 @@ export const languageCode = z
   .toLowerCase()
   .regex(/^[a-z]{2,3}(-[a-z]{2,4})?$/, 'Use a language code such as de, en or uk.')
 
-/** An http(s) URL, handed on normalised. */
+/** An http(s) URL, kept exactly as given: an archive link must not be rewritten. */
+export const webUrl = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, `${label} can be at most 2000 characters.`)
+    .refine(
+      (value) => normalizeSourceUrl(value) !== null,
+      `${label} must be a web address starting with http:// or https://.`,
+    )
+
+/** An http(s) URL, handed on normalised so one article is one source. */
 export const sourceUrl = (label: string) =>
   z
     .string()

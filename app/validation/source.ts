@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { sourceKinds } from '#app/domain/vocabulary.ts'
-import { languageCode, optionalIsoDate, optionalText, requiredText, sourceUrl, version } from './common.ts'
+import { languageCode, optionalIsoDate, optionalText, requiredText, sourceUrl, version, webUrl } from './common.ts'
 
 const sourceFields = {
   title: requiredText('Title', 500),
@@ -11,7 +11,7 @@ const sourceFields = {
   language: languageCode.optional(),
   kind: z.enum(sourceKinds, { error: 'Pick one of the listed kinds.' }).default('article'),
   excerpt: optionalText('Excerpt', 20000),
-  archiveUrl: sourceUrl('Archive URL').optional(),
+  archiveUrl: webUrl('Archive URL').optional(),
   retrievedOn: optionalIsoDate('Retrieved'),
   notes: optionalText('Notes', 5000),
 }

@@ -138,7 +138,7 @@ describe('working on claims', () => {
     await sourceLink.waitFor()
     await page.getByText('· ARD').first().waitFor()
     await page.getByRole('link', { name: 'verkehr', exact: true }).waitFor()
-    await page.locator('.timeline').getByText('created the claim').waitFor()
+    await page.locator('.timeline').getByText('logged the claim').waitFor()
     expect(await claimCount(page)).toBe(before + 1)
 
     // The speaker and the source now exist in their own right.
@@ -181,7 +181,7 @@ describe('working on claims', () => {
     await entry.locator('del', { hasText: original }).waitFor()
     await entry.locator('ins', { hasText: edited }).waitFor()
     await entry.locator('dt', { hasText: 'Verdict' }).waitFor()
-    await history.getByText('created the claim').waitFor()
+    await history.getByText('logged the claim').waitFor()
   })
 
   it('stops the second of two editors from overwriting the first one’s save', async () => {

@@ -21,6 +21,7 @@ import * as speakerNew from '#app/routes/speakers.new.tsx'
 import { createClaim, getClaim } from '#app/domain/claims.server.ts'
 import { createSource, getSource } from '#app/domain/sources.server.ts'
 import { createSpeaker, getSpeaker } from '#app/domain/speakers.server.ts'
+import { getConnection } from '#db/client.ts'
 import { formRequest, getRequest, signedIn } from '#test/helpers/fixtures.ts'
 
 const viewer = await signedIn('viewer')
@@ -30,6 +31,26 @@ const admin = await signedIn('admin')
 const speakerId = createSpeaker({ name: 'Kim Jong-un', kind: 'person', aliases: ['Kim Jong Un'] }, editor.id)
 const sourceId = createSource({ title: 'Gipfel in Wostotschny', kind: 'article' }, editor.id)
 const claimId = createClaim({ text: 'Kim sicherte Putin volle Unterstützung zu.', language: 'de', tags: [] }, editor.id)
+
+const tables = [
+  'users',
+  'sessions',
+  'claims',
+  'speakers',
+  'speaker_aliases',
+  'sources',
+  'evidence',
+  'claim_events',
+  'tags',
+]
+function snapshot() {
+  const { sqlite } = getConnection()
+  return Object.fromEntries(
+    tables.map((t) => [t, sqlite.prepare(`select count(*) as n, max(rowid) as last from ${t}`).get()]),
+  )
+}
+// Taken after the fixtures; anonymous and viewer attempts must leave every table as it is.
+const before = snapshot()
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
 type Action = (args: ActionFunctionArgs) => Promise<unknown>
@@ -90,7 +111,7 @@ const writes: Array<[string, Action, Record<string, string>, Record<string, stri
     { text: 'Geändert', language: 'de', version: '1' },
   ],
   [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'delete', version: '1' }],
-  ['/claims/trash', trash.action, {}, { claimId: String(claimId) }],
+  [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'restore' }],
   ['/speakers/new', speakerNew.action, {}, { name: 'Neu', kind: 'person' }],
   [
     `/speakers/${speakerId}/edit`,
@@ -149,7 +170,8 @@ describe('viewers read everything and change nothing', () => {
     expect(result.status).toBe(403)
   })
 
-  test('and nothing was written by those attempts', () => {
+  test('and nothing was written by those attempts, anonymous or viewer', () => {
+    expect(snapshot()).toEqual(before)
     expect(getClaim(claimId)).toMatchObject({
       text: 'Kim sicherte Putin volle Unterstützung zu.',
       version: 1,

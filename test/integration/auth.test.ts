@@ -3,7 +3,6 @@ import { getSessionUser } from '#app/auth/session.server.ts'
 import { changeUserRole, setUserDisabled } from '#app/domain/users.server.ts'
 import * as login from '#app/routes/login.tsx'
 import * as logout from '#app/routes/logout.tsx'
-import { FieldError } from '#app/utils/errors.server.ts'
 import { formRequest, makeUser, signedIn } from '#test/helpers/fixtures.ts'
 
 async function submitLogin(fields: Record<string, string>, cookie?: string) {
@@ -70,7 +69,7 @@ describe('login', () => {
 
   test('a disabled user cannot sign in and their open sessions end at once', async () => {
     const user = await signedIn('editor')
-    await setUserDisabled(user.id, true)
+    await setUserDisabled('an-admin', user.id, true)
     const session = await getSessionUser(new Request('http://localhost/', { headers: { Cookie: user.cookie } }))
     expect(session.user).toBeNull()
     const attempt = (await submitLogin({ email: user.email, password: user.password })) as { init: ResponseInit }
@@ -91,13 +90,78 @@ describe('user administration rules', () => {
     const { getConnection } = await import('#db/client.ts')
     getConnection().sqlite.prepare("update users set role = 'editor' where role = 'admin'").run()
     const admin = await makeUser('admin')
-    expect(() => changeUserRole(admin.id, 'editor')).toThrow(FieldError)
-    await expect(setUserDisabled(admin.id, true)).rejects.toThrow(FieldError)
+    expect(() => changeUserRole('a-script', admin.id, 'editor')).toThrow(/last active admin/)
+    await expect(setUserDisabled('a-script', admin.id, true)).rejects.toThrow(/last active admin/)
     const second = await makeUser('admin')
-    changeUserRole(admin.id, 'editor')
-    expect(() => changeUserRole(second.id, 'viewer')).toThrow(FieldError)
+    changeUserRole(second.id, admin.id, 'editor')
+    expect(() => changeUserRole(admin.id, second.id, 'viewer')).toThrow(/last active admin/)
+  })
+
+  test('nobody changes their own role or disables themselves', async () => {
+    const admin = await makeUser('admin')
+    expect(() => changeUserRole(admin.id, admin.id, 'viewer')).toThrow(/your own role/)
+    await expect(setUserDisabled(admin.id, admin.id, true)).rejects.toThrow(/your own role/)
+  })
+
+  test('through /admin/users: create, change role, disable; bad input changes nothing', async () => {
+    const adminUsers = await import('#app/routes/admin.users.tsx')
+    const { listUsers } = await import('#app/domain/users.server.ts')
+    const admin = await signedIn('admin')
+    const post = (fields: Record<string, string>) =>
+      adminUsers.action({
+        request: formRequest('/admin/users', fields, admin.cookie),
+        params: {},
+        context: {},
+      }) as Promise<{
+        data: { error?: string; result?: { error: Record<string, string[]> } }
+        init: ResponseInit | null
+      }>
+    const created = await post({
+      intent: 'create',
+      email: 'Neu@Example.org',
+      name: 'Neu',
+      role: 'viewer',
+      password: 'ein langes Passwort',
+    })
+    expect(created.init?.status ?? 200).toBe(200)
+    const neu = listUsers().find((u) => u.email === 'neu@example.org')!
+    expect(neu.role).toBe('viewer')
+
+    const taken = await post({
+      intent: 'create',
+      email: 'neu@example.org',
+      name: 'Doppelt',
+      role: 'admin',
+      password: 'ein langes Passwort',
+    })
+    expect(taken.init?.status).toBe(400)
+    expect(taken.data.result?.error.email).toEqual(['A user with this e-mail already exists.'])
+
+    await post({ intent: 'role', userId: neu.id, role: 'editor' })
+    expect(listUsers().find((u) => u.id === neu.id)?.role).toBe('editor')
+
+    const bogus = await post({ intent: 'role', userId: neu.id, role: 'owner' })
+    expect(bogus.init?.status).toBe(400)
+    expect(listUsers().find((u) => u.id === neu.id)?.role).toBe('editor')
+
+    const self = await post({ intent: 'disable', userId: admin.id })
+    expect(self.init?.status).toBe(400)
+    expect(self.data.error).toMatch(/your own role or disable yourself/)
+
+    const session = await startSessionFor(neu.id)
+    await post({ intent: 'disable', userId: neu.id })
+    expect(listUsers().find((u) => u.id === neu.id)?.disabledAt).toBeInstanceOf(Date)
+    expect((await getSessionUser(new Request('http://localhost/', { headers: { Cookie: session } }))).user).toBeNull()
+
+    const unknown = await post({ intent: 'enable', userId: 'no-such-user' })
+    expect(unknown.init?.status).toBe(404)
   })
 })
+
+async function startSessionFor(userId: string) {
+  const { startSession } = await import('#app/auth/session.server.ts')
+  return (await startSession(userId)).split(';')[0]!
+}
 
 describe('session cookie flags', () => {
   test('Secure by default in production, configurable, off in development', async () => {

@@ -65,10 +65,10 @@ describe('new claim form', () => {
       /No source titled/,
     ],
     [
-      'a speaker id that does not exist',
-      { text: 'Eine Behauptung', speakerName: 'X', speakerId: '987654' },
-      'speakerName',
-      /No speaker called/,
+      'a source number that does not exist',
+      { text: 'Eine Behauptung', sourceRef: 'Irgendein Titel (#987654)' },
+      'sourceRef',
+      /There is no source #987654/,
     ],
   ])('%s gets a message next to the field and writes nothing', async (_name, fields, field, message) => {
     const before = ['claims', 'speakers', 'sources', 'claim_events'].map(total)

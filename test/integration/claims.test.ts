@@ -15,7 +15,7 @@ import { createSource } from '#app/domain/sources.server.ts'
 import { createSpeaker } from '#app/domain/speakers.server.ts'
 import { ConflictError, FieldError } from '#app/utils/errors.server.ts'
 import { ClaimListQuerySchema, type ClaimInput } from '#app/validation/claim.ts'
-import { db } from '#db/client.ts'
+import { db, getConnection } from '#db/client.ts'
 import { claims, sources, speakers } from '#db/schema.ts'
 import { makeUser } from '#test/helpers/fixtures.ts'
 
@@ -133,7 +133,7 @@ describe('trash', () => {
     deleteClaim(id, 1, editor.id)
     expect(getClaim(id).deletedAt).toBeInstanceOf(Date)
     expect(listClaims(query).rows.some((r) => r.id === id)).toBe(false)
-    expect(listTrash().some((r) => r.id === id)).toBe(true)
+    expect(listTrash().rows.some((r) => r.id === id)).toBe(true)
     restoreClaim(id, other.id)
     expect(getClaim(id).deletedAt).toBeNull()
     expect(listClaims(query).rows.some((r) => r.id === id)).toBe(true)
@@ -152,6 +152,7 @@ describe('list filters', () => {
   test('filter by speaker, status and tag', () => {
     const tagged = createClaim(input({ text: 'Mit Tag', tags: ['sanktionen'], speakerName: 'Schoigu' }), editor.id)
     const bySpeaker = listClaims(ClaimListQuerySchema.parse({ speaker: String(schoigu) }))
+    expect(bySpeaker.rows.length).toBeGreaterThan(0)
     expect(bySpeaker.rows.every((r) => r.speakerId === schoigu)).toBe(true)
     const byTag = listClaims(ClaimListQuerySchema.parse({ tag: 'Sanktionen' }))
     expect(byTag.rows.map((r) => r.id)).toEqual([tagged])
@@ -161,5 +162,95 @@ describe('list filters', () => {
   test('nonsense query parameters fall back instead of failing', () => {
     const query = ClaimListQuerySchema.parse({ status: 'bogus', page: '-3', sort: 'drop table' })
     expect(query).toMatchObject({ status: undefined, page: 1, sort: 'updated' })
+  })
+})
+
+describe('editing a checked claim', () => {
+  function checkedClaim(status: 'in_review' | 'verified') {
+    const id = createClaim(input({ verdict: 'true', rationale: 'Belegt durch das Video des Ministeriums.' }), editor.id)
+    const { sqlite } = getConnection()
+    sqlite
+      .prepare('update claims set status = ?, submitted_by = ?, approved_by = ?, approved_at = ? where id = ?')
+      .run(status, editor.id, status === 'verified' ? other.id : null, status === 'verified' ? Date.now() : null, id)
+    return id
+  }
+
+  test('a verified claim whose verdict changes goes back to review, approval withdrawn', () => {
+    const id = checkedClaim('verified')
+    const version = getClaim(id).version
+    updateClaim(
+      id,
+      { ...input({ verdict: 'mostly_true', rationale: 'Belegt durch das Video des Ministeriums.' }), version },
+      other.id,
+    )
+    expect(getClaim(id)).toMatchObject({
+      status: 'in_review',
+      approvedById: null,
+      submittedById: other.id,
+      verdict: 'mostly_true',
+    })
+    const statusEvent = listClaimEvents(id).find((e) => e.type === 'status_changed')
+    expect(statusEvent).toMatchObject({ before: { status: 'verified' }, after: { status: 'in_review' } })
+  })
+
+  test('removing the rationale of a verified claim sends it back to research instead of failing', () => {
+    const id = checkedClaim('verified')
+    updateClaim(id, { ...input({ verdict: 'true' }), version: getClaim(id).version }, other.id)
+    expect(getClaim(id)).toMatchObject({ status: 'researching', rationale: null, approvedById: null })
+  })
+
+  test('tags or the date change nothing about the check', () => {
+    const id = checkedClaim('verified')
+    updateClaim(
+      id,
+      {
+        ...input({ verdict: 'true', rationale: 'Belegt durch das Video des Ministeriums.', tags: ['archiv'] }),
+        version: getClaim(id).version,
+      },
+      other.id,
+    )
+    expect(getClaim(id)).toMatchObject({ status: 'verified', tags: ['archiv'] })
+  })
+})
+
+describe('origin evidence follows the source', () => {
+  test('changing the source retires the old origin, clearing it retires it too', () => {
+    const second = createSource({ title: 'Zweiter Artikel', kind: 'article' }, editor.id)
+    const id = createClaim(input({ sourceRef: 'Schoigu besucht Kim' }), editor.id)
+    updateClaim(id, { ...input({ sourceRef: 'Zweiter Artikel' }), version: 1 }, editor.id)
+    expect(getClaimDetail(id).evidence.map((e) => [e.sourceId, e.role])).toEqual([[second, 'origin']])
+    updateClaim(id, { ...input(), version: 2 }, editor.id)
+    expect(getClaimDetail(id).evidence).toEqual([])
+    const types = listClaimEvents(id).map((e) => e.type)
+    expect(types.filter((t) => t === 'evidence_removed')).toHaveLength(2)
+    expect(types.filter((t) => t === 'evidence_added')).toHaveLength(2)
+  })
+
+  test('a source named with its number is picked even when titles repeat', () => {
+    const twin = createSource({ title: 'Schoigu besucht Kim', kind: 'article' }, editor.id)
+    expect(() => createClaim(input({ sourceRef: 'Schoigu besucht Kim' }), editor.id)).toThrow(/Several sources/)
+    const id = createClaim(input({ sourceRef: `Schoigu besucht Kim (#${twin})` }), editor.id)
+    expect(getClaim(id).sourceId).toBe(twin)
+  })
+})
+
+describe('saving without changes', () => {
+  test('writes nothing, so the open forms of colleagues stay valid', () => {
+    const id = createClaim(input({ tags: ['a', 'b'] }), editor.id)
+    const before = getClaim(id)
+    updateClaim(id, { ...input({ tags: ['a', 'b'] }), version: 1 }, other.id)
+    expect(getClaim(id)).toMatchObject({ version: 1, updatedById: before.updatedById })
+    expect(listClaimEvents(id).map((e) => e.type)).toEqual(['created'])
+  })
+})
+
+describe('history names speakers with their numbers', () => {
+  test('a change of speaker is recorded as name and number', () => {
+    const kimA = createSpeaker({ name: 'Kim A', kind: 'person', aliases: [] }, editor.id)
+    createSpeaker({ name: 'Kim B', kind: 'person', aliases: [] }, editor.id)
+    const id = createClaim(input({ speakerName: 'Kim A' }), editor.id)
+    updateClaim(id, { ...input({ speakerName: 'Kim B' }), version: 1 }, editor.id)
+    const update = listClaimEvents(id).find((e) => e.type === 'updated')
+    expect(update?.before).toEqual({ speaker: `Kim A (#${kimA})` })
   })
 })

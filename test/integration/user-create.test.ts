@@ -22,6 +22,13 @@ function createUserCli(args: string[], password: string) {
   )
 }
 
+function usersIn() {
+  const db = new Database(databaseFile, { readonly: true })
+  const emails = db.prepare('select email from users order by email').all() as Array<{ email: string }>
+  db.close()
+  return emails.map((row) => row.email)
+}
+
 describe('npm run user:create', () => {
   test('creates a user with the password from standard input', async () => {
     const result = await createUserCli(
@@ -41,12 +48,19 @@ describe('npm run user:create', () => {
     expect(row.password_hash).toMatch(/^\$argon2id\$/)
   }, 30_000)
 
-  test('refuses bad input with a clear message and creates nothing', async () => {
-    const result = await createUserCli(['--email', 'not-an-email', '--role', 'boss'], 'short')
+  test('refuses bad arguments before asking for a password, and creates nothing', async () => {
+    const result = await createUserCli(['--email', 'not-an-email', '--role', 'boss'], 'ein langes Passwort')
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/email: Enter an e-mail address/)
     expect(result.stderr).toMatch(/role: --role must be one of viewer, editor, admin/)
+    expect(usersIn()).toEqual(['chefin@example.org'])
+  }, 30_000)
+
+  test('refuses a short password and creates nothing', async () => {
+    const result = await createUserCli(['--email', 'kurz@example.org', '--role', 'viewer'], 'short')
+    expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/password: Use at least 10 characters/)
+    expect(usersIn()).toEqual(['chefin@example.org'])
   }, 30_000)
 
   test('refuses an e-mail that is taken', async () => {
