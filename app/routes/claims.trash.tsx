@@ -42,9 +42,9 @@ export default function TrashPage() {
             </td>
             {canEdit ? (
               <td>
-                <Form method="post">
-                  <input type="hidden" name="claimId" value={claim.id} />
-                  <button type="submit" aria-label={`Restore claim #${claim.id}`}>
+                {/* Restoring belongs to the claim page; ?index addresses its index route. */}
+                <Form method="post" action={`/claims/${claim.id}?index`}>
+                  <button type="submit" name="intent" value="restore" aria-label={`Restore claim #${claim.id}`}>
                     Restore
                   </button>
                 </Form>
