@@ -4,6 +4,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
 import { ClaimHistory } from '#app/components/claim-history.tsx'
+import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
 import { deleteClaim, getClaimDetail, restoreClaim } from '#app/domain/claims.server.ts'
 import { listClaimEvents } from '#app/domain/history.server.ts'
@@ -131,13 +132,7 @@ export default function ClaimPage() {
                 </>
               ) : null}
             </p>
-            <div>
-              {claim.tags.map((t) => (
-                <Link key={t} className="tag" to={`/claims?tag=${encodeURIComponent(t)}`}>
-                  {t}
-                </Link>
-              ))}
-            </div>
+            <TagLinks tags={claim.tags} />
           </section>
           <section className="card" aria-labelledby="evidence-heading">
             <h2 id="evidence-heading">Evidence</h2>

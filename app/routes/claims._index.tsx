@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
+import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
 import { ListTable, PageHeader } from '#app/components/ui/layout.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
@@ -151,13 +152,7 @@ export default function ClaimsPage() {
           <tr key={claim.id}>
             <td className="claim-cell">
               <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
-              <div>
-                {claim.tags.map((t) => (
-                  <Link key={t} className="tag" to={`/claims?tag=${encodeURIComponent(t)}`}>
-                    {t}
-                  </Link>
-                ))}
-              </div>
+              <TagLinks tags={claim.tags} />
             </td>
             <td>
               {claim.speakerId ? (
