@@ -481,17 +481,19 @@ export function countClaimsByStatus() {
     .all()
 }
 
+/** What compact claim lists show; join speakers to use it. */
+const claimSummary = {
+  id: claims.id,
+  text: claims.text,
+  status: claims.status,
+  verdict: claims.verdict,
+  speakerName: speakers.name,
+}
+
 /** Claims that came from a source or cite it as evidence, with the role it plays. */
 export function listClaimsCitingSource(sourceId: number) {
   return db
-    .select({
-      id: claims.id,
-      text: claims.text,
-      status: claims.status,
-      verdict: claims.verdict,
-      speakerName: speakers.name,
-      role: evidence.role,
-    })
+    .select({ ...claimSummary, role: evidence.role })
     .from(evidence)
     .innerJoin(claims, eq(claims.id, evidence.claimId))
     .leftJoin(speakers, eq(speakers.id, claims.speakerId))
@@ -514,13 +516,7 @@ export function verdictRecordOf(speakerId: number) {
 /** The open claims (not yet verified or rejected) assigned to an editor, oldest change first. */
 export function listOpenClaimsAssignedTo(userId: string, limit = 50) {
   return db
-    .select({
-      id: claims.id,
-      text: claims.text,
-      status: claims.status,
-      verdict: claims.verdict,
-      speakerName: speakers.name,
-    })
+    .select(claimSummary)
     .from(claims)
     .leftJoin(speakers, eq(speakers.id, claims.speakerId))
     .where(
