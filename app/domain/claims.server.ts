@@ -3,6 +3,7 @@ import { db } from '#db/client.ts'
 import { claimLinks, claims, claimTags, evidence, sources, speakers, tags, users } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.server.ts'
+import { pageOf } from '#app/utils/lists.ts'
 import type { ClaimInput, ClaimListQuery } from '#app/validation/claim.ts'
 import { changedFields, recordClaimEvent } from './history.server.ts'
 import { resolveSourceChoice } from './sources.server.ts'
@@ -68,12 +69,12 @@ export function listClaims(query: ClaimListQuery, currentUserId?: string) {
     .all()
   const total = db.select({ n: count() }).from(claims).where(where).get()?.n ?? 0
   const tagsByClaim = tagsOf(rows.map((r) => r.id))
-  return {
-    rows: rows.map((r) => ({ ...r, tags: tagsByClaim.get(r.id) ?? [] })),
+  return pageOf(
+    rows.map((r) => ({ ...r, tags: tagsByClaim.get(r.id) ?? [] })),
     total,
-    page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / claimsPageSize)),
-  }
+    query.page,
+    claimsPageSize,
+  )
 }
 
 function tagsOf(claimIds: number[], tx: DbOrTx = db) {
@@ -468,7 +469,7 @@ export function listTrash(page = 1) {
     .offset((page - 1) * claimsPageSize)
     .all()
   const total = db.select({ n: count() }).from(claims).where(isNotNull(claims.deletedAt)).get()?.n ?? 0
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / claimsPageSize)) }
+  return pageOf(rows, total, page, claimsPageSize)
 }
 
 /** Counts by status for the desk page. */

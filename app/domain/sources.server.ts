@@ -3,6 +3,7 @@ import { db } from '#db/client.ts'
 import { claims, evidence, sources } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, FieldError, NotFoundError } from '#app/utils/errors.server.ts'
+import { pageOf, withSelectedOption } from '#app/utils/lists.ts'
 import { likeContains, nullable } from '#app/utils/sql.server.ts'
 import type { SourceInput } from '#app/validation/source.ts'
 import { normalizeSourceUrl } from './urls.ts'
@@ -94,7 +95,7 @@ export function listSources({ q, page, pageSize = 50 }: { q?: string; page: numb
     .offset((page - 1) * pageSize)
     .all()
   const total = db.select({ n: count() }).from(sources).where(where).get()?.n ?? 0
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  return pageOf(rows, total, page, pageSize)
 }
 
 /** Title, outlet or URL suggestions for the source picker. */
@@ -189,20 +190,15 @@ export function resolveSourceChoice(tx: Tx, choice: SourceChoice, actorId: strin
 
 /** Choices for the claims list's source filter; see speakerFilterOptions. */
 export function sourceFilterOptions(selectedId?: number, limit = 300) {
+  const columns = { id: sources.id, title: sources.title }
   const options = db
-    .select({ id: sources.id, title: sources.title })
+    .select(columns)
     .from(sources)
     .where(isNull(sources.deletedAt))
     .orderBy(desc(sources.publishedOn), asc(sources.title))
     .limit(limit)
     .all()
-  if (selectedId && !options.some((o) => o.id === selectedId)) {
-    const selected = db
-      .select({ id: sources.id, title: sources.title })
-      .from(sources)
-      .where(eq(sources.id, selectedId))
-      .get()
-    if (selected) options.unshift(selected)
-  }
-  return options
+  return withSelectedOption(options, selectedId, (id) =>
+    db.select(columns).from(sources).where(eq(sources.id, id)).get(),
+  )
 }

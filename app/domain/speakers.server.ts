@@ -3,6 +3,7 @@ import { db } from '#db/client.ts'
 import { claims, speakerAliases, speakers } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, FieldError, NotFoundError } from '#app/utils/errors.server.ts'
+import { pageOf, withSelectedOption } from '#app/utils/lists.ts'
 import { likeContains, nullable } from '#app/utils/sql.server.ts'
 import type { SpeakerInput } from '#app/validation/speaker.ts'
 import { foldForMatching } from './text.ts'
@@ -141,7 +142,7 @@ export function listSpeakers({ q, page, pageSize = 50 }: { q?: string; page: num
     .offset((page - 1) * pageSize)
     .all()
   const total = db.select({ n: count() }).from(speakers).where(where).get()?.n ?? 0
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  return pageOf(rows, total, page, pageSize)
 }
 
 /** Name suggestions for the speaker picker. */
@@ -201,21 +202,15 @@ export function resolveSpeakerChoice(tx: Tx, choice: SpeakerChoice, actorId: str
  * name, and always the one currently selected so an active filter stays visible.
  */
 export function speakerFilterOptions(selectedId?: number, limit = 300) {
-  const live = and(isNull(speakers.deletedAt), isNull(speakers.mergedIntoId))
+  const columns = { id: speakers.id, name: speakers.name }
   const options = db
-    .select({ id: speakers.id, name: speakers.name })
+    .select(columns)
     .from(speakers)
-    .where(live)
+    .where(and(isNull(speakers.deletedAt), isNull(speakers.mergedIntoId)))
     .orderBy(asc(speakers.name))
     .limit(limit)
     .all()
-  if (selectedId && !options.some((o) => o.id === selectedId)) {
-    const selected = db
-      .select({ id: speakers.id, name: speakers.name })
-      .from(speakers)
-      .where(eq(speakers.id, selectedId))
-      .get()
-    if (selected) options.unshift(selected)
-  }
-  return options
+  return withSelectedOption(options, selectedId, (id) =>
+    db.select(columns).from(speakers).where(eq(speakers.id, id)).get(),
+  )
 }
