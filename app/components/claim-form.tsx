@@ -1,10 +1,19 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { verdictLabels } from '#app/domain/labels.ts'
 import { verdicts } from '#app/domain/vocabulary.ts'
 import { ClaimCreateSchema, ClaimEditSchema } from '#app/validation/claim.ts'
-import { CheckboxField, ErrorList, Field, SelectField, TextareaField, FormActions, useDeskForm } from './forms.tsx'
+import {
+  CheckboxField,
+  ErrorList,
+  Field,
+  SelectField,
+  TextareaField,
+  FormActions,
+  useDeskForm,
+  type RecordFormProps,
+} from './forms.tsx'
 
 type Suggestion = { id: number; label: string; detail?: string | null }
 
@@ -71,19 +80,7 @@ function Picker({
 
 export type ClaimFormDefaults = Partial<Record<string, string>>
 
-export function ClaimForm({
-  mode,
-  lastResult,
-  defaultValue,
-  version,
-  cancelHref,
-}: {
-  mode: 'create' | 'edit'
-  lastResult?: SubmissionResult<string[]> | null
-  defaultValue?: ClaimFormDefaults
-  version?: number
-  cancelHref: string
-}) {
+export function ClaimForm({ mode, lastResult, defaultValue, version, cancelHref }: RecordFormProps<ClaimFormDefaults>) {
   // The edit schema is the create schema plus `version`; typing both as one keeps the fields typed.
   const schema = (mode === 'create' ? ClaimCreateSchema : ClaimEditSchema) as typeof ClaimEditSchema
   const navigation = useNavigation()

@@ -20,6 +20,15 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   )
 }
 
+/** What every record form (claim, speaker, source) takes from its route. */
+export type RecordFormProps<Defaults = Record<string, string>> = {
+  mode: 'create' | 'edit'
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: Defaults
+  version?: number
+  cancelHref: string
+}
+
 /**
  * One schema on both sides: the browser validates as the user leaves a field, the server
  * validates again and its reply (errors, what was typed) comes back through lastResult.

@@ -1,23 +1,19 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { sourceKindLabels } from '#app/domain/labels.ts'
 import { sourceKinds } from '#app/domain/vocabulary.ts'
 import { SourceCreateSchema, SourceEditSchema } from '#app/validation/source.ts'
-import { ErrorList, Field, SelectField, TextareaField, FormActions, useDeskForm } from './forms.tsx'
+import {
+  ErrorList,
+  Field,
+  SelectField,
+  TextareaField,
+  FormActions,
+  useDeskForm,
+  type RecordFormProps,
+} from './forms.tsx'
 
-export function SourceForm({
-  mode,
-  lastResult,
-  defaultValue,
-  version,
-  cancelHref,
-}: {
-  mode: 'create' | 'edit'
-  lastResult?: SubmissionResult<string[]> | null
-  defaultValue?: Record<string, string>
-  version?: number
-  cancelHref: string
-}) {
+export function SourceForm({ mode, lastResult, defaultValue, version, cancelHref }: RecordFormProps) {
   // The edit schema is the create schema plus `version`; typing both as one keeps the fields typed.
   const schema = (mode === 'create' ? SourceCreateSchema : SourceEditSchema) as typeof SourceEditSchema
   const [form, fields] = useDeskForm({ id: `source-${mode}`, schema, lastResult, defaultValue })

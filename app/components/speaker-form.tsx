@@ -1,21 +1,17 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { SpeakerCreateSchema, SpeakerEditSchema } from '#app/validation/speaker.ts'
-import { ErrorList, Field, SelectField, TextareaField, FormActions, useDeskForm } from './forms.tsx'
+import {
+  ErrorList,
+  Field,
+  SelectField,
+  TextareaField,
+  FormActions,
+  useDeskForm,
+  type RecordFormProps,
+} from './forms.tsx'
 
-export function SpeakerForm({
-  mode,
-  lastResult,
-  defaultValue,
-  version,
-  cancelHref,
-}: {
-  mode: 'create' | 'edit'
-  lastResult?: SubmissionResult<string[]> | null
-  defaultValue?: Record<string, string>
-  version?: number
-  cancelHref: string
-}) {
+export function SpeakerForm({ mode, lastResult, defaultValue, version, cancelHref }: RecordFormProps) {
   // The edit schema is the create schema plus `version`; typing both as one keeps the fields typed.
   const schema = (mode === 'create' ? SpeakerCreateSchema : SpeakerEditSchema) as typeof SpeakerEditSchema
   const [form, fields] = useDeskForm({ id: `speaker-${mode}`, schema, lastResult, defaultValue })

@@ -4,6 +4,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
 import { ClaimHistory } from '#app/components/claim-history.tsx'
+import { ExternalLink } from '#app/components/ui/external-link.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
 import { deleteClaim, getClaimDetail, restoreClaim } from '#app/domain/claims.server.ts'
@@ -148,9 +149,7 @@ export default function ClaimPage() {
                     {e.publishedOn ? <span className="muted"> · {e.publishedOn}</span> : null}
                     {e.url ? (
                       <div className="small">
-                        <a href={e.url} rel="noreferrer noopener" target="_blank">
-                          {e.url}
-                        </a>
+                        <ExternalLink href={e.url} />
                       </div>
                     ) : null}
                     {e.note ? <p className="small muted">{e.note}</p> : null}

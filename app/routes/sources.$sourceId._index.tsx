@@ -6,6 +6,7 @@ import { listClaimsCitingSource } from '#app/domain/claims.server.ts'
 import { evidenceRoleLabels, sourceKindLabels } from '#app/domain/labels.ts'
 import { getSource } from '#app/domain/sources.server.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { ExternalLink } from '#app/components/ui/external-link.tsx'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -75,23 +76,11 @@ export default function SourcePage() {
           <dl className="facts">
             <dt>URL</dt>
             <dd className="small" style={{ wordBreak: 'break-all' }}>
-              {source.url ? (
-                <a href={source.url} rel="noreferrer noopener" target="_blank">
-                  {source.url}
-                </a>
-              ) : (
-                '—'
-              )}
+              {source.url ? <ExternalLink href={source.url} /> : '—'}
             </dd>
             <dt>Archive</dt>
             <dd className="small" style={{ wordBreak: 'break-all' }}>
-              {source.archiveUrl ? (
-                <a href={source.archiveUrl} rel="noreferrer noopener" target="_blank">
-                  {source.archiveUrl}
-                </a>
-              ) : (
-                '—'
-              )}
+              {source.archiveUrl ? <ExternalLink href={source.archiveUrl} /> : '—'}
             </dd>
             <dt>Language</dt>
             <dd>{source.language ?? '—'}</dd>

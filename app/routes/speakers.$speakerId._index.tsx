@@ -8,6 +8,7 @@ import { getSpeaker } from '#app/domain/speakers.server.ts'
 import { verdicts } from '#app/domain/vocabulary.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { ClaimListQuerySchema } from '#app/validation/claim.ts'
+import { ExternalLink } from '#app/components/ui/external-link.tsx'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -78,13 +79,9 @@ export default function SpeakerPage() {
             {speaker.wikidataId ? (
               <p className="small">
                 Wikidata:{' '}
-                <a
-                  href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`}
-                  rel="noreferrer noopener"
-                  target="_blank"
-                >
+                <ExternalLink href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`}>
                   {speaker.wikidataId}
-                </a>
+                </ExternalLink>
               </p>
             ) : null}
           </section>
