@@ -15,13 +15,25 @@ function show(field: string, value: unknown) {
   return claimFieldText(field, value) ?? '—'
 }
 
+/**
+ * The fields an event changed, in the order they were stored. Events store readable
+ * values (names with numbers, codes the labels know); keys without a label are kept
+ * for tools but not shown. A claim's first event holds the whole claim and is not
+ * repeated here.
+ */
+function shownFields(event: ClaimEventView) {
+  if (event.type === 'created') return []
+  const keys = new Set([...Object.keys(event.before ?? {}), ...Object.keys(event.after ?? {})])
+  return [...keys].filter((key) => key in claimFieldLabels)
+}
+
 /** The claim's timeline: who changed what, from what, to what. */
 export function ClaimHistory({ events }: { events: ClaimEventView[] }) {
   if (events.length === 0) return <p className="muted">No changes recorded yet.</p>
   return (
     <ol className="timeline">
       {events.map((event) => {
-        const changed = event.type === 'updated' || event.type === 'status_changed'
+        const fields = shownFields(event)
         return (
           <li key={event.id}>
             <div className="small">
@@ -31,21 +43,28 @@ export function ClaimHistory({ events }: { events: ClaimEventView[] }) {
                 {formatDateTime(event.at)}
               </time>
             </div>
-            {changed && event.after ? (
+            {fields.length > 0 ? (
               <dl className="diff">
-                {Object.entries(event.after).map(([field, after]) => (
-                  <div key={field}>
-                    <dt className="muted">{claimFieldLabels[field] ?? field}</dt>
-                    <dd>
-                      {event.before ? (
-                        <>
-                          <del>{show(field, event.before[field])}</del> →{' '}
-                        </>
-                      ) : null}
-                      <ins>{show(field, after)}</ins>
-                    </dd>
-                  </div>
-                ))}
+                {fields.map((field) => {
+                  const before = event.before?.[field]
+                  const after = event.after?.[field]
+                  return (
+                    <div key={field}>
+                      <dt className="muted">{claimFieldLabels[field]}</dt>
+                      <dd>
+                        {event.before && event.after && field in event.before && field in event.after ? (
+                          <>
+                            <del>{show(field, before)}</del> → <ins>{show(field, after)}</ins>
+                          </>
+                        ) : event.after && field in event.after ? (
+                          <ins>{show(field, after)}</ins>
+                        ) : (
+                          <del>{show(field, before)}</del>
+                        )}
+                      </dd>
+                    </div>
+                  )
+                })}
               </dl>
             ) : null}
           </li>

@@ -1,5 +1,14 @@
 // The desk's words for stored values; shared by pages, exports and history.
-import type { ClaimEventType, ClaimStatus, EvidenceRole, LinkType, Role, SourceKind, Verdict } from './vocabulary.ts'
+import type {
+  AnnotationKind,
+  ClaimEventType,
+  ClaimStatus,
+  EvidenceRole,
+  LinkType,
+  Role,
+  SourceKind,
+  Verdict,
+} from './vocabulary.ts'
 
 export const statusLabels: Record<ClaimStatus, string> = {
   new: 'New',
@@ -35,6 +44,13 @@ export const linkLabels: Record<LinkType, { outgoing: string; incoming: string }
   updates: { outgoing: 'updates', incoming: 'is updated by' },
 }
 
+export const annotationKindLabels: Record<AnnotationKind, string> = {
+  note: 'Note',
+  question: 'Question',
+  evidence: 'Evidence',
+  decision: 'Decision',
+}
+
 export const roleLabels: Record<Role, string> = { viewer: 'Viewer', editor: 'Editor', admin: 'Admin' }
 
 export const sourceKindLabels: Record<SourceKind, string> = {
@@ -59,6 +75,15 @@ export const claimFieldLabels: Record<string, string> = {
   rationale: 'Rationale',
   status: 'Status',
   assignee: 'Assignee',
+  reason: 'Reason',
+  override: 'Override',
+  role: 'Role',
+  note: 'Note',
+  relation: 'Link',
+  claim: 'Claim',
+  kind: 'Kind',
+  body: 'Text',
+  annotation: 'Annotation',
 }
 
 /** A claim field's stored value as the desk reads it: labels for codes, null for empty. */
@@ -66,6 +91,9 @@ export function claimFieldText(field: string, value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null
   if (field === 'status') return statusLabels[value as ClaimStatus] ?? String(value)
   if (field === 'verdict') return verdictLabels[value as Verdict] ?? String(value)
+  if (field === 'role') return evidenceRoleLabels[value as EvidenceRole] ?? String(value)
+  if (field === 'kind') return annotationKindLabels[value as AnnotationKind] ?? String(value)
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
@@ -76,11 +104,15 @@ export const claimEventLabels: Record<ClaimEventType, string> = {
   deleted: 'moved the claim to the trash',
   restored: 'restored the claim from the trash',
   status_changed: 'changed the status',
+  assigned: 'changed the assignee',
   evidence_added: 'added evidence',
   evidence_removed: 'removed evidence',
   link_added: 'linked a claim',
   link_removed: 'removed a link',
   annotation_added: 'annotated the claim',
-  annotation_changed: 'changed an annotation',
+  annotation_changed: 'edited an annotation',
+  annotation_resolved: 'resolved an annotation',
+  annotation_reopened: 'reopened an annotation',
+  annotation_removed: 'removed an annotation',
   speaker_merged: 'merged the speaker',
 }

@@ -21,6 +21,7 @@ export const linkTypes = ['duplicate_of', 'supports', 'contradicts', 'related', 
 export type LinkType = (typeof linkTypes)[number]
 
 export const annotationKinds = ['note', 'question', 'evidence', 'decision'] as const
+export type AnnotationKind = (typeof annotationKinds)[number]
 
 /** What can happen to a claim; each is one entry in its history. */
 export const claimEventTypes = [
@@ -29,12 +30,16 @@ export const claimEventTypes = [
   'deleted',
   'restored',
   'status_changed',
+  'assigned',
   'evidence_added',
   'evidence_removed',
   'link_added',
   'link_removed',
   'annotation_added',
   'annotation_changed',
+  'annotation_resolved',
+  'annotation_reopened',
+  'annotation_removed',
   'speaker_merged',
 ] as const
 export type ClaimEventType = (typeof claimEventTypes)[number]
