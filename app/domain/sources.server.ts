@@ -6,6 +6,8 @@ import { ConflictError, FieldError, NotFoundError } from '#app/utils/errors.serv
 import { pageOf, withSelectedOption } from '#app/utils/lists.ts'
 import { likeContains, nullable } from '#app/utils/sql.server.ts'
 import type { SourceInput } from '#app/validation/source.ts'
+import { reanchorSourceAnnotations } from './annotations.server.ts'
+import { findSpeakersByName } from './speakers.server.ts'
 import { normalizeSourceUrl } from './urls.ts'
 
 export function findSourceByUrl(tx: DbOrTx, url: string) {
@@ -47,6 +49,8 @@ export function updateSource(id: number, input: SourceInput & { version: number 
       .set({ ...nullable(fields), version: version + 1, updatedById: actorId, updatedAt: new Date() })
       .where(and(eq(sources.id, id), eq(sources.version, version)))
       .run()
+    const excerpt = fields.excerpt ?? null
+    if (excerpt !== current.excerpt) reanchorSourceAnnotations(tx, id, excerpt)
   })
 }
 
@@ -201,4 +205,29 @@ export function sourceFilterOptions(selectedId?: number, limit = 300) {
   return withSelectedOption(options, selectedId, (id) =>
     db.select(columns).from(sources).where(eq(sources.id, id)).get(),
   )
+}
+
+/**
+ * The new-claim form's starting values for a passage of a source: the passage as quote
+ * and as first wording of the claim, the source with its language, and its author as
+ * the speaker when the desk knows exactly one speaker by that name (a statement's author
+ * is its speaker; an article's author is a journalist the desk does not list).
+ */
+export function claimDraftFromPassage({ sourceId, quote }: { sourceId?: number; quote?: string }) {
+  const draft: Record<string, string> = { language: 'de' }
+  if (quote) Object.assign(draft, { text: quote, quote })
+  const source = sourceId
+    ? db
+        .select({ id: sources.id, title: sources.title, language: sources.language, author: sources.author })
+        .from(sources)
+        .where(and(eq(sources.id, sourceId), isNull(sources.deletedAt)))
+        .get()
+    : undefined
+  if (!source) return draft
+  Object.assign(draft, { sourceRef: `${source.title} (#${source.id})`, sourceId: String(source.id) })
+  if (source.language) draft.language = source.language
+  const speakers = source.author ? findSpeakersByName(db, source.author) : []
+  if (speakers.length === 1)
+    Object.assign(draft, { speakerName: speakers[0]!.name, speakerId: String(speakers[0]!.id) })
+  return draft
 }

@@ -22,3 +22,11 @@ export class ConflictError<T> extends Error {
     this.name = 'ConflictError'
   }
 }
+
+/** The user may not do this to this record (a colleague's note, say), whatever they send. */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ForbiddenError'
+  }
+}

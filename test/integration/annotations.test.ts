@@ -1,0 +1,509 @@
+// Notes on claims and on passages of sources: each action writes exactly its history
+// events in the same transaction, permissions hold, stale edits are refused, and notes
+// on an excerpt follow it through edits.
+import { describe, expect, test } from 'vitest'
+import {
+  addClaimNote,
+  annotatePassage,
+  editNote,
+  listClaimNotes,
+  listSourceNotes,
+  removeNote,
+  replyToNote,
+  setThreadResolved,
+} from '#app/domain/annotations.server.ts'
+import { createClaim, deleteClaim } from '#app/domain/claims.server.ts'
+import { createSource, getSource, updateSource } from '#app/domain/sources.server.ts'
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '#app/utils/errors.server.ts'
+import type { SourceInput } from '#app/validation/source.ts'
+import { getConnection } from '#db/client.ts'
+import { makeUser } from '#test/helpers/fixtures.ts'
+
+const editor = await makeUser('editor', 'Jonas Weber')
+const colleague = await makeUser('editor', 'Mira Roth')
+const admin = await makeUser('admin', 'Ada Admin')
+const viewer = await makeUser('viewer', 'Vera Viewer')
+
+const { sqlite } = getConnection()
+
+type EventRow = { type: string; actor_id: string; before: string | null; after: string | null }
+
+/** The claim events an action wrote, in order, with their JSON parsed. */
+function eventsWrittenBy(claimId: number, action: () => unknown) {
+  const last = (sqlite.prepare('select coalesce(max(id), 0) as id from claim_events').get() as { id: number }).id
+  action()
+  return (
+    sqlite
+      .prepare('select type, actor_id, before, after from claim_events where id > ? order by id')
+      .all(last) as EventRow[]
+  ).map((e) => ({
+    claimId,
+    type: e.type,
+    actorId: e.actor_id,
+    before: e.before === null ? null : JSON.parse(e.before),
+    after: e.after === null ? null : JSON.parse(e.after),
+  }))
+}
+
+function claimEventsOf(claimId: number) {
+  return (sqlite.prepare('select count(*) as n from claim_events where claim_id = ?').get(claimId) as { n: number }).n
+}
+
+function newClaim(text = 'Nordkorea liefert Munition an Russland.') {
+  return createClaim({ text, language: 'de', tags: [] }, editor.id)
+}
+
+function noteRow(id: number) {
+  return sqlite.prepare('select * from annotations where id = ?').get(id) as Record<string, unknown>
+}
+
+describe('notes on a claim', () => {
+  test('adding a note writes one annotation_added event with its number, kind and text', () => {
+    const claimId = newClaim()
+    let noteId = 0
+    const events = eventsWrittenBy(claimId, () => {
+      noteId = addClaimNote(claimId, { kind: 'question', body: 'Welche Quelle nennt die Zahl?' }, editor)
+    })
+    expect(events).toEqual([
+      {
+        claimId,
+        type: 'annotation_added',
+        actorId: editor.id,
+        before: null,
+        after: { annotation: `#${noteId}`, kind: 'question', body: 'Welche Quelle nennt die Zahl?' },
+      },
+    ])
+    expect(noteRow(noteId)).toMatchObject({ claim_id: claimId, source_id: null, parent_id: null, version: 1 })
+  })
+
+  test('a reply joins the thread and its event names the thread', () => {
+    const claimId = newClaim()
+    const threadId = addClaimNote(claimId, { kind: 'note', body: 'Erster Hinweis' }, editor)
+    let replyId = 0
+    const events = eventsWrittenBy(claimId, () => {
+      replyId = replyToNote({ claimId }, threadId, { body: 'Gefunden: Reuters, 14.9.' }, colleague)
+    })
+    expect(events).toEqual([
+      {
+        claimId,
+        type: 'annotation_added',
+        actorId: colleague.id,
+        before: null,
+        after: { annotation: `#${replyId} (reply to #${threadId})`, body: 'Gefunden: Reuters, 14.9.' },
+      },
+    ])
+    // A reply to a reply stays one level deep, in the same thread.
+    const nested = replyToNote({ claimId }, replyId, { body: 'Danke' }, editor)
+    expect(noteRow(nested)).toMatchObject({ parent_id: threadId, claim_id: claimId })
+  })
+
+  test('editing writes annotation_changed with only what changed, and bumps the version', () => {
+    const claimId = newClaim()
+    const id = addClaimNote(claimId, { kind: 'note', body: 'Vorläufig' }, editor)
+    const events = eventsWrittenBy(claimId, () =>
+      editNote({ claimId }, id, { kind: 'decision', body: 'Vorläufig', version: 1 }, editor),
+    )
+    expect(events).toEqual([
+      {
+        claimId,
+        type: 'annotation_changed',
+        actorId: editor.id,
+        before: { annotation: `#${id}`, kind: 'note' },
+        after: { annotation: `#${id}`, kind: 'decision' },
+      },
+    ])
+    expect(noteRow(id)).toMatchObject({ kind: 'decision', body: 'Vorläufig', version: 2 })
+  })
+
+  test('saving a note unchanged writes nothing and keeps the version', () => {
+    const claimId = newClaim()
+    const id = addClaimNote(claimId, { kind: 'note', body: 'Bleibt' }, editor)
+    expect(eventsWrittenBy(claimId, () => editNote({ claimId }, id, { body: 'Bleibt', version: 1 }, editor))).toEqual(
+      [],
+    )
+    expect(noteRow(id)).toMatchObject({ version: 1 })
+  })
+
+  test('a reply’s text can be edited but it has no kind to change', () => {
+    const claimId = newClaim()
+    const thread = addClaimNote(claimId, { kind: 'question', body: 'Frage' }, editor)
+    const reply = replyToNote({ claimId }, thread, { body: 'Antwort' }, colleague)
+    const events = eventsWrittenBy(claimId, () =>
+      editNote({ claimId }, reply, { kind: 'decision', body: 'Antwort, ergänzt', version: 1 }, colleague),
+    )
+    expect(events.map((e) => [e.type, e.before, e.after])).toEqual([
+      [
+        'annotation_changed',
+        { annotation: `#${reply} (reply to #${thread})`, body: 'Antwort' },
+        { annotation: `#${reply} (reply to #${thread})`, body: 'Antwort, ergänzt' },
+      ],
+    ])
+    expect(noteRow(reply)).toMatchObject({ kind: 'note' })
+  })
+
+  test('an edit from a stale version is a conflict, writes nothing and keeps the first edit', () => {
+    const claimId = newClaim()
+    const id = addClaimNote(claimId, { kind: 'note', body: 'Original' }, editor)
+    editNote({ claimId }, id, { body: 'Erste Änderung', version: 1 }, admin)
+    const before = claimEventsOf(claimId)
+    let thrown: unknown
+    try {
+      editNote({ claimId }, id, { body: 'Zweite Änderung', version: 1 }, editor)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(ConflictError)
+    expect((thrown as ConflictError<unknown>).current).toEqual({ version: 2, kind: 'note', body: 'Erste Änderung' })
+    expect(noteRow(id)).toMatchObject({ body: 'Erste Änderung', version: 2 })
+    expect(claimEventsOf(claimId)).toBe(before)
+  })
+
+  test('an editor cannot edit or remove a colleague’s note; an admin can', () => {
+    const claimId = newClaim()
+    const id = addClaimNote(claimId, { kind: 'note', body: 'Von Mira' }, colleague)
+    const before = claimEventsOf(claimId)
+    expect(() => editNote({ claimId }, id, { body: 'Übernommen', version: 1 }, editor)).toThrow(ForbiddenError)
+    expect(() => removeNote({ claimId }, id, editor)).toThrow(ForbiddenError)
+    expect(claimEventsOf(claimId)).toBe(before)
+    expect(noteRow(id)).toMatchObject({ body: 'Von Mira', version: 1, deleted_at: null })
+
+    editNote({ claimId }, id, { body: 'Vom Admin korrigiert', version: 1 }, admin)
+    expect(noteRow(id)).toMatchObject({ body: 'Vom Admin korrigiert', version: 2 })
+  })
+
+  test('a viewer can write nothing', () => {
+    const claimId = newClaim()
+    const id = addClaimNote(claimId, { kind: 'note', body: 'Hinweis' }, editor)
+    const before = claimEventsOf(claimId)
+    expect(() => addClaimNote(claimId, { kind: 'note', body: 'Leser' }, viewer)).toThrow(ForbiddenError)
+    expect(() => replyToNote({ claimId }, id, { body: 'Leser' }, viewer)).toThrow(ForbiddenError)
+    expect(() => setThreadResolved({ claimId }, id, true, viewer)).toThrow(ForbiddenError)
+    expect(claimEventsOf(claimId)).toBe(before)
+  })
+
+  test('any editor resolves and reopens a thread, each once', () => {
+    const claimId = newClaim()
+    const id = addClaimNote(claimId, { kind: 'question', body: 'Offen?' }, editor)
+    const resolving = eventsWrittenBy(claimId, () => setThreadResolved({ claimId }, id, true, colleague))
+    expect(resolving).toEqual([
+      {
+        claimId,
+        type: 'annotation_resolved',
+        actorId: colleague.id,
+        before: { annotation: `#${id}`, kind: 'question', body: 'Offen?', resolved: false },
+        after: { annotation: `#${id}`, kind: 'question', body: 'Offen?', resolved: true },
+      },
+    ])
+    expect(noteRow(id)).toMatchObject({ resolved_by: colleague.id })
+    // Resolving what is already resolved (a second editor's click) changes nothing.
+    expect(eventsWrittenBy(claimId, () => setThreadResolved({ claimId }, id, true, editor))).toEqual([])
+
+    const reopening = eventsWrittenBy(claimId, () => setThreadResolved({ claimId }, id, false, editor))
+    expect(reopening.map((e) => [e.type, e.actorId, e.after.resolved])).toEqual([
+      ['annotation_reopened', editor.id, false],
+    ])
+    expect(noteRow(id)).toMatchObject({ resolved_at: null, resolved_by: null })
+  })
+
+  test('a single reply cannot be resolved', () => {
+    const claimId = newClaim()
+    const thread = addClaimNote(claimId, { kind: 'question', body: 'Frage' }, editor)
+    const reply = replyToNote({ claimId }, thread, { body: 'Antwort' }, editor)
+    expect(() => setThreadResolved({ claimId }, reply, true, editor)).toThrow(FieldError)
+  })
+
+  test('removing a thread soft-deletes it with its replies, in one event', () => {
+    const claimId = newClaim()
+    const thread = addClaimNote(claimId, { kind: 'note', body: 'Weg damit' }, editor)
+    const reply = replyToNote({ claimId }, thread, { body: 'Einverstanden' }, colleague)
+    const events = eventsWrittenBy(claimId, () => removeNote({ claimId }, thread, editor))
+    expect(events).toEqual([
+      {
+        claimId,
+        type: 'annotation_removed',
+        actorId: editor.id,
+        before: { annotation: `#${thread} with 1 reply`, kind: 'note', body: 'Weg damit' },
+        after: null,
+      },
+    ])
+    expect(noteRow(thread).deleted_at).not.toBeNull()
+    expect(noteRow(reply).deleted_at).not.toBeNull()
+    expect(listClaimNotes(claimId, editor).open).toEqual([])
+    expect(() => editNote({ claimId }, thread, { body: 'x', version: 1 }, editor)).toThrow(NotFoundError)
+  })
+
+  test('removing a reply leaves the thread', () => {
+    const claimId = newClaim()
+    const thread = addClaimNote(claimId, { kind: 'note', body: 'Bleibt' }, editor)
+    const reply = replyToNote({ claimId }, thread, { body: 'Verschrieben' }, colleague)
+    const events = eventsWrittenBy(claimId, () => removeNote({ claimId }, reply, colleague))
+    expect(events.map((e) => [e.type, e.before])).toEqual([
+      ['annotation_removed', { annotation: `#${reply} (reply to #${thread})`, body: 'Verschrieben' }],
+    ])
+    expect(listClaimNotes(claimId, editor).open.map((t) => [t.id, t.replies.length])).toEqual([[thread, 0]])
+  })
+
+  test('a note is only found through its own claim', () => {
+    const claimId = newClaim()
+    const other = newClaim('Eine andere Behauptung')
+    const id = addClaimNote(claimId, { kind: 'note', body: 'Hier' }, editor)
+    expect(() => removeNote({ claimId: other }, id, editor)).toThrow(NotFoundError)
+    expect(() => replyToNote({ claimId: other }, id, { body: 'x' }, editor)).toThrow(NotFoundError)
+  })
+
+  test('a claim in the trash takes no new notes', () => {
+    const claimId = newClaim()
+    const id = addClaimNote(claimId, { kind: 'note', body: 'Vorher' }, editor)
+    deleteClaim(claimId, 1, editor.id)
+    expect(() => addClaimNote(claimId, { kind: 'note', body: 'Danach' }, editor)).toThrow(FieldError)
+    expect(() => setThreadResolved({ claimId }, id, true, editor)).toThrow(FieldError)
+    const notes = listClaimNotes(claimId, editor)
+    expect(notes.canAnnotate).toBe(false)
+    expect(notes.open[0]).toMatchObject({ id, canEdit: false, canRespond: false })
+  })
+
+  test('the listing puts open threads first and says what the reader may do', () => {
+    const claimId = newClaim()
+    const mine = addClaimNote(claimId, { kind: 'question', body: 'Meine Frage' }, editor)
+    const theirs = addClaimNote(claimId, { kind: 'evidence', body: 'Miras Beleg' }, colleague)
+    const done = addClaimNote(claimId, { kind: 'decision', body: 'Erledigt' }, colleague)
+    replyToNote({ claimId }, theirs, { body: 'Meine Antwort' }, editor)
+    setThreadResolved({ claimId }, done, true, editor)
+    editNote({ claimId }, mine, { body: 'Meine Frage, genauer', version: 1 }, editor)
+
+    const asEditor = listClaimNotes(claimId, editor)
+    expect(asEditor.canAnnotate).toBe(true)
+    expect(asEditor.open.map((t) => [t.id, t.kind, t.authorName, t.canEdit, t.edited])).toEqual([
+      [mine, 'question', 'Jonas Weber', true, true],
+      [theirs, 'evidence', 'Mira Roth', false, false],
+    ])
+    expect(asEditor.open[1]!.replies.map((r) => [r.body, r.authorName, r.canEdit])).toEqual([
+      ['Meine Antwort', 'Jonas Weber', true],
+    ])
+    expect(asEditor.resolved.map((t) => [t.id, t.resolvedByName])).toEqual([[done, 'Jonas Weber']])
+
+    expect(listClaimNotes(claimId, admin).open.every((t) => t.canEdit)).toBe(true)
+    const asViewer = listClaimNotes(claimId, viewer)
+    expect(asViewer.canAnnotate).toBe(false)
+    expect([...asViewer.open, ...asViewer.resolved].some((t) => t.canEdit || t.canRespond)).toBe(false)
+  })
+})
+
+const excerpt =
+  'Offizieller Anlass von Schoigus Reise ist der 70. Jahrestag des Endes im Koreakrieg. Zugleich hieß es aus Moskau: „Der Besuch wird zur Stärkung der russisch-nordkoreanischen Militärbeziehungen beitragen.“'
+
+const sourceFields: SourceInput = { title: 'Schoigu besucht Kim', kind: 'article', language: 'de', excerpt }
+
+function newSource(fields: Partial<SourceInput> = {}) {
+  return createSource({ ...sourceFields, ...fields }, editor.id)
+}
+
+function selection(text: string, passage: string) {
+  const start = text.indexOf(passage)
+  return { passage, startOffset: start, endOffset: start + passage.length }
+}
+
+function editExcerpt(sourceId: number, newExcerpt: string | undefined) {
+  const source = getSource(sourceId)
+  updateSource(sourceId, { ...sourceFields, excerpt: newExcerpt, version: source.version }, editor.id)
+}
+
+const totalEvents = () => (sqlite.prepare('select count(*) as n from claim_events').get() as { n: number }).n
+
+describe('notes on a passage of a source', () => {
+  test('anchors the selection in the server’s copy of the excerpt and writes no claim event', () => {
+    const sourceId = newSource()
+    const before = totalEvents()
+    const id = annotatePassage(
+      sourceId,
+      {
+        intent: 'annotation-passage',
+        kind: 'question',
+        body: 'Wer genau?',
+        ...selection(excerpt, 'hieß es aus Moskau'),
+      },
+      editor,
+    )
+    const start = excerpt.indexOf('hieß es aus Moskau')
+    expect(noteRow(id)).toMatchObject({
+      source_id: sourceId,
+      claim_id: null,
+      kind: 'question',
+      exact: 'hieß es aus Moskau',
+      prefix: excerpt.slice(start - 32, start),
+      suffix: excerpt.slice(start + 18, start + 50),
+      start_offset: start,
+      end_offset: start + 18,
+    })
+    expect(totalEvents()).toBe(before)
+  })
+
+  test('refuses a selection whose words do not match the excerpt at those offsets', () => {
+    const sourceId = newSource()
+    const start = excerpt.indexOf('Moskau')
+    const attempt = () =>
+      annotatePassage(
+        sourceId,
+        {
+          intent: 'annotation-passage',
+          kind: 'note',
+          body: 'x',
+          passage: 'Kiew',
+          startOffset: start,
+          endOffset: start + 4,
+        },
+        editor,
+      )
+    expect(attempt).toThrow(FieldError)
+    try {
+      attempt()
+    } catch (error) {
+      expect((error as FieldError).fieldErrors.passage?.[0]).toMatch(/excerpt has changed/)
+    }
+    expect(listSourceNotes(sourceId, editor).passages).toEqual([])
+  })
+
+  test('without offsets, finds a pasted passage (first occurrence) or says it is not there', () => {
+    const sourceId = newSource()
+    const id = annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: 'Zitat prüfen', passage: 'Der Besuch   wird zur\nStärkung' },
+      editor,
+    )
+    expect(noteRow(id)).toMatchObject({
+      exact: 'Der Besuch wird zur Stärkung',
+      start_offset: excerpt.indexOf('Der Besuch'),
+    })
+    expect(() =>
+      annotatePassage(
+        sourceId,
+        { intent: 'annotation-passage', kind: 'note', body: 'x', passage: 'Der Besuch wird zur Schwächung' },
+        editor,
+      ),
+    ).toThrow(/not in the excerpt/)
+  })
+
+  test('a source without an excerpt has nothing to annotate', () => {
+    const sourceId = newSource({ excerpt: undefined })
+    expect(() =>
+      annotatePassage(sourceId, { intent: 'annotation-passage', kind: 'note', body: 'x', passage: 'Moskau' }, editor),
+    ).toThrow(/no excerpt/)
+  })
+
+  test('replies, resolving, editing and removing work on passages too, without claim events', () => {
+    const sourceId = newSource()
+    const thread = annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: 'Anlass', ...selection(excerpt, 'Offizieller Anlass') },
+      editor,
+    )
+    const before = totalEvents()
+    const reply = replyToNote({ sourceId }, thread, { body: 'Jahrestag am 27.7.' }, colleague)
+    setThreadResolved({ sourceId }, thread, true, colleague)
+    editNote({ sourceId }, thread, { kind: 'evidence', body: 'Anlass: Jahrestag', version: 1 }, editor)
+    expect(() => editNote({ sourceId }, reply, { body: 'x', version: 1 }, editor)).toThrow(ForbiddenError)
+    removeNote({ sourceId }, reply, colleague)
+    expect(totalEvents()).toBe(before)
+    const [listed] = listSourceNotes(sourceId, editor).passages
+    expect(listed).toMatchObject({ id: thread, kind: 'evidence', body: 'Anlass: Jahrestag', replies: [] })
+    expect(listed!.resolvedAt).not.toBeNull()
+    expect(noteRow(reply)).toMatchObject({ source_id: sourceId, parent_id: thread })
+  })
+
+  test('lists passages in the order of the excerpt', () => {
+    const sourceId = newSource()
+    const late = annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: 'b', ...selection(excerpt, 'Moskau') },
+      editor,
+    )
+    const early = annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: 'a', ...selection(excerpt, 'Schoigus Reise') },
+      editor,
+    )
+    expect(listSourceNotes(sourceId, editor).passages.map((p) => p.id)).toEqual([early, late])
+  })
+})
+
+describe('editing an excerpt re-anchors its notes', () => {
+  function annotate(sourceId: number, passage: string, text = excerpt) {
+    return annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: `Zu: ${passage}`, ...selection(text, passage) },
+      editor,
+    )
+  }
+
+  test('moves anchors, orphans what is gone and keeps its words, restores what comes back', () => {
+    const sourceId = newSource()
+    const moved = annotate(sourceId, 'Zugleich hieß es aus Moskau')
+    const lost = annotate(sourceId, '70. Jahrestag')
+
+    const edited = `ERGÄNZT: ${excerpt.replace('der 70. Jahrestag', 'das Jubiläum')}`
+    editExcerpt(sourceId, edited)
+    expect(noteRow(moved)).toMatchObject({
+      start_offset: edited.indexOf('Zugleich'),
+      end_offset: edited.indexOf('Zugleich') + 'Zugleich hieß es aus Moskau'.length,
+      orphaned_at: null,
+    })
+    expect(noteRow(lost)).toMatchObject({
+      exact: '70. Jahrestag',
+      start_offset: excerpt.indexOf('70. Jahrestag'),
+    })
+    expect(noteRow(lost).orphaned_at).not.toBeNull()
+    const listed = listSourceNotes(sourceId, editor)
+    expect(listed.passages.map((p) => p.id)).toEqual([moved])
+    expect(listed.orphaned.map((p) => [p.id, p.anchor.exact])).toEqual([[lost, '70. Jahrestag']])
+
+    // The words come back in a later edit: the note is attached again.
+    editExcerpt(sourceId, excerpt)
+    expect(noteRow(lost)).toMatchObject({ orphaned_at: null, start_offset: excerpt.indexOf('70. Jahrestag') })
+    expect(noteRow(moved)).toMatchObject({ start_offset: excerpt.indexOf('Zugleich') })
+    expect(listSourceNotes(sourceId, editor).orphaned).toEqual([])
+  })
+
+  test('removing the excerpt orphans every note, and edits that leave it alone touch nothing', () => {
+    const sourceId = newSource()
+    const id = annotate(sourceId, 'Moskau')
+    const source = getSource(sourceId)
+    updateSource(sourceId, { ...sourceFields, title: 'Neuer Titel', version: source.version }, editor.id)
+    expect(noteRow(id).orphaned_at).toBeNull()
+    editExcerpt(sourceId, undefined)
+    expect(noteRow(id).orphaned_at).not.toBeNull()
+    expect(noteRow(id)).toMatchObject({ exact: 'Moskau', body: 'Zu: Moskau', deleted_at: null })
+  })
+
+  test('an orphan keeps the time it was first orphaned through later edits', () => {
+    const sourceId = newSource()
+    const id = annotate(sourceId, 'Koreakrieg')
+    editExcerpt(sourceId, 'Ganz neuer Text.')
+    const first = noteRow(id).orphaned_at
+    editExcerpt(sourceId, 'Noch ein neuer Text.')
+    expect(noteRow(id).orphaned_at).toBe(first)
+  })
+
+  test('re-anchoring does not change a note’s version, so an open edit form stays valid', () => {
+    const sourceId = newSource()
+    const id = annotate(sourceId, 'Moskau')
+    editExcerpt(sourceId, `Vorweg. ${excerpt}`)
+    editNote({ sourceId }, id, { body: 'Nach dem Umzug', version: 1 }, editor)
+    expect(noteRow(id)).toMatchObject({ body: 'Nach dem Umzug', version: 2 })
+  })
+
+  test('the source’s edit and the re-anchoring are one transaction', () => {
+    const sourceId = newSource()
+    const id = annotate(sourceId, 'Moskau')
+    // Make the re-anchoring fail after the source row was updated: nothing may stick.
+    sqlite.exec(
+      "create temp trigger fail_reanchor before update on annotations begin select raise(abort, 'simulated failure'); end",
+    )
+    try {
+      expect(() => editExcerpt(sourceId, 'Anderer Text')).toThrow(/simulated failure/)
+    } finally {
+      sqlite.exec('drop trigger fail_reanchor')
+    }
+    expect(getSource(sourceId)).toMatchObject({ excerpt, version: 1 })
+    expect(noteRow(id).orphaned_at).toBeNull()
+  })
+})
