@@ -1,13 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
+import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
+import { AnnotatedExcerpt, PastedPassageForm } from '#app/components/annotated-excerpt.tsx'
+import { NoteThreadView } from '#app/components/annotation-thread.tsx'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
+import { ExternalLink } from '#app/components/ui/external-link.tsx'
+import { PageHeader } from '#app/components/ui/layout.tsx'
+import { excerptText } from '#app/domain/anchoring.ts'
+import { annotatePassage, listSourceNotes } from '#app/domain/annotations.server.ts'
 import { listClaimsCitingSource } from '#app/domain/claims.server.ts'
 import { evidenceRoleLabels, sourceKindLabels } from '#app/domain/labels.ts'
 import { getSource } from '#app/domain/sources.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { answerNoteForm, handleThreadIntent, isThreadIntent } from '#app/utils/note-actions.server.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
-import { ExternalLink } from '#app/components/ui/external-link.tsx'
-import { PageHeader } from '#app/components/ui/layout.tsx'
+import { PassageNoteSchema } from '#app/validation/annotation.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.source.title} · Claim desk` : 'Source · Claim desk' },
@@ -17,11 +26,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const id = parseRecordId(params.sourceId, 'Source')
   const source = orNotFound(() => getSource(id), `There is no source #${id}.`)
-  return { source, claims: listClaimsCitingSource(id), canEdit: hasRole(user, 'editor') }
+  return {
+    source,
+    claims: listClaimsCitingSource(id),
+    notes: listSourceNotes(id, user),
+    canEdit: hasRole(user, 'editor'),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireEditor(request)
+  const sourceId = parseRecordId(params.sourceId, 'Source')
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'annotation-passage') {
+    const submission = parseWithZod(formData, { schema: PassageNoteSchema })
+    return answerNoteForm(submission, { intent, annotationId: null, resetOnSuccess: true }, (value) =>
+      annotatePassage(sourceId, value, user),
+    )
+  }
+  if (isThreadIntent(intent)) return handleThreadIntent(formData, { sourceId }, user)
+  throw data({ message: 'That request was not understood; reload the page and try again.' }, { status: 400 })
 }
 
 export default function SourcePage() {
-  const { source, claims, canEdit } = useLoaderData<typeof loader>()
+  const { source, claims, notes, canEdit } = useLoaderData<typeof loader>()
+  const text = excerptText(source.excerpt)
+  const numbered = notes.passages.map((thread, index) => ({ thread, number: index + 1 }))
   return (
     <main id="main">
       <p className="small">
@@ -46,14 +77,79 @@ export default function SourcePage() {
       />
       <div className="grid-2">
         <div>
-          <section className="card" aria-labelledby="excerpt-heading">
+          <section className="card excerpt-card" aria-labelledby="excerpt-heading">
             <h2 id="excerpt-heading">Excerpt</h2>
-            {source.excerpt ? (
-              <blockquote lang={source.language ?? undefined}>{source.excerpt}</blockquote>
+            {text ? (
+              <>
+                {notes.canAnnotate ? (
+                  <p className="muted small">
+                    Select words in the excerpt to annotate them or to log a claim that quotes them.
+                  </p>
+                ) : null}
+                <AnnotatedExcerpt
+                  sourceId={source.id}
+                  text={text}
+                  language={source.language ?? undefined}
+                  passages={numbered.map(({ thread, number }) => ({
+                    id: thread.id,
+                    number,
+                    start: thread.anchor.start,
+                    end: thread.anchor.end,
+                    resolved: thread.resolvedAt !== null,
+                  }))}
+                  canAnnotate={notes.canAnnotate}
+                />
+              </>
             ) : (
               <p className="muted">No excerpt saved.</p>
             )}
           </section>
+          <section className="card" aria-labelledby="passage-notes-heading">
+            <h2 id="passage-notes-heading">Notes on the excerpt ({numbered.length})</h2>
+            {numbered.length === 0 ? (
+              <p className="muted">No passage is annotated yet.</p>
+            ) : (
+              <div className="note-list">
+                {numbered.map(({ thread, number }) => (
+                  <NoteThreadView
+                    key={thread.id}
+                    thread={thread}
+                    label={
+                      <a className="passage-number" href={`#passage-${thread.id}`} aria-label={`Note ${number}`}>
+                        {number}
+                      </a>
+                    }
+                  >
+                    <blockquote className="note-passage" lang={source.language ?? undefined}>
+                      {thread.anchor.exact}
+                    </blockquote>
+                  </NoteThreadView>
+                ))}
+              </div>
+            )}
+          </section>
+          {text && notes.canAnnotate ? <PastedPassageForm /> : null}
+          {notes.orphaned.length > 0 ? (
+            <section className="card" aria-labelledby="orphaned-notes-heading">
+              <h2 id="orphaned-notes-heading">Orphaned notes ({notes.orphaned.length})</h2>
+              <p className="muted small">
+                These notes lost their passage when the excerpt was edited: the words they were attached to are no
+                longer in it. They are kept with the words they were written about.
+              </p>
+              <div className="note-list">
+                {notes.orphaned.map((thread) => (
+                  <NoteThreadView key={thread.id} thread={thread}>
+                    <p className="small muted orphaned-since">
+                      Attached to these words until {formatDateTime(thread.anchor.orphanedAt ?? thread.createdAt)}:
+                    </p>
+                    <blockquote className="note-passage orphaned" lang={source.language ?? undefined}>
+                      {thread.anchor.exact}
+                    </blockquote>
+                  </NoteThreadView>
+                ))}
+              </div>
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="claims-heading">
             <h2 id="claims-heading">Claims from or citing this source ({new Set(claims.map((c) => c.id)).size})</h2>
             {claims.length === 0 ? (

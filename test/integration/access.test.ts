@@ -29,7 +29,10 @@ const editor = await signedIn('editor')
 const admin = await signedIn('admin')
 
 const speakerId = createSpeaker({ name: 'Kim Jong-un', kind: 'person', aliases: ['Kim Jong Un'] }, editor.id)
-const sourceId = createSource({ title: 'Gipfel in Wostotschny', kind: 'article' }, editor.id)
+const sourceId = createSource(
+  { title: 'Gipfel in Wostotschny', kind: 'article', excerpt: 'Kim traf Putin im Kosmodrom Wostotschny.' },
+  editor.id,
+)
 const claimId = createClaim({ text: 'Kim sicherte Putin volle Unterstützung zu.', language: 'de', tags: [] }, editor.id)
 
 const tables = [
@@ -42,6 +45,7 @@ const tables = [
   'evidence',
   'claim_events',
   'tags',
+  'annotations',
 ]
 function snapshot() {
   const { sqlite } = getConnection()
@@ -125,6 +129,12 @@ const writes: Array<[string, Action, Record<string, string>, Record<string, stri
     sourceEdit.action,
     { sourceId: String(sourceId) },
     { title: 'Geändert', kind: 'article', version: '1' },
+  ],
+  [
+    `/sources/${sourceId}`,
+    sourceDetail.action,
+    { sourceId: String(sourceId) },
+    { intent: 'annotation-passage', kind: 'note', body: 'Wer war dabei?', passage: 'Kosmodrom Wostotschny' },
   ],
   [
     '/admin/users',

@@ -14,10 +14,14 @@ import {
 } from '#app/domain/annotations.server.ts'
 import { createClaim, deleteClaim } from '#app/domain/claims.server.ts'
 import { createSource, getSource, updateSource } from '#app/domain/sources.server.ts'
+import { createSpeaker } from '#app/domain/speakers.server.ts'
+import * as claimNew from '#app/routes/claims.new.tsx'
+import * as sourcePage from '#app/routes/sources.$sourceId._index.tsx'
+import type { NoteActionData } from '#app/utils/note-actions.server.ts'
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '#app/utils/errors.server.ts'
 import type { SourceInput } from '#app/validation/source.ts'
 import { getConnection } from '#db/client.ts'
-import { makeUser } from '#test/helpers/fixtures.ts'
+import { formRequest, getRequest, makeUser, signedIn } from '#test/helpers/fixtures.ts'
 
 const editor = await makeUser('editor', 'Jonas Weber')
 const colleague = await makeUser('editor', 'Mira Roth')
@@ -505,5 +509,219 @@ describe('editing an excerpt re-anchors its notes', () => {
     }
     expect(getSource(sourceId)).toMatchObject({ excerpt, version: 1 })
     expect(noteRow(id).orphaned_at).toBeNull()
+  })
+})
+
+const editorSession = await signedIn('editor')
+const colleagueSession = await signedIn('editor')
+const adminSession = await signedIn('admin')
+const viewerSession = await signedIn('viewer')
+
+describe('the source page’s note forms', () => {
+  type Answer = { data: NoteActionData; init: ResponseInit | null }
+
+  async function post(sourceId: number, cookie: string, fields: Record<string, string>) {
+    return sourcePage.action({
+      request: formRequest(`/sources/${sourceId}?index`, fields, cookie),
+      params: { sourceId: String(sourceId) },
+      context: {},
+    }) as unknown as Promise<Answer>
+  }
+
+  async function statusOf(run: () => Promise<unknown>) {
+    try {
+      const value = (await run()) as { init?: ResponseInit | null }
+      return value.init?.status ?? 200
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown.status
+      return (thrown as { init?: ResponseInit | null }).init?.status ?? 500
+    }
+  }
+
+  test('annotates a selection and answers the form that asked', async () => {
+    const sourceId = newSource()
+    const answer = await post(sourceId, editorSession.cookie, {
+      intent: 'annotation-passage',
+      kind: 'evidence',
+      body: 'Wortlaut laut TASS',
+      passage: 'hieß es aus Moskau',
+      startOffset: String(excerpt.indexOf('hieß es aus Moskau')),
+      endOffset: String(excerpt.indexOf('hieß es aus Moskau') + 18),
+    })
+    expect(answer.init?.status).toBe(200)
+    expect(answer.data).toMatchObject({ intent: 'annotation-passage', annotationId: null })
+    expect(listSourceNotes(sourceId, editor).passages.map((p) => [p.kind, p.anchor.exact])).toEqual([
+      ['evidence', 'hieß es aus Moskau'],
+    ])
+  })
+
+  test('a selection that does not match the server’s excerpt gets a message next to the passage', async () => {
+    const sourceId = newSource()
+    const answer = await post(sourceId, editorSession.cookie, {
+      intent: 'annotation-passage',
+      kind: 'note',
+      body: 'x',
+      passage: 'Moskau',
+      startOffset: '0',
+      endOffset: '6',
+    })
+    expect(answer.init?.status).toBe(400)
+    expect(answer.data.result.error?.passage?.[0]).toMatch(/excerpt has changed/)
+    expect(listSourceNotes(sourceId, editor).passages).toEqual([])
+  })
+
+  test('bad input is a 400 with messages next to the fields', async () => {
+    const sourceId = newSource()
+    const answer = await post(sourceId, editorSession.cookie, {
+      intent: 'annotation-passage',
+      kind: 'gossip',
+      body: 'x'.repeat(5001),
+      passage: 'Moskau',
+    })
+    expect(answer.init?.status).toBe(400)
+    expect(answer.data.result.error).toEqual({
+      kind: ['Pick note, question, evidence or decision.'],
+      body: ['The note can be at most 5000 characters.'],
+    })
+    const reversed = await post(sourceId, editorSession.cookie, {
+      intent: 'annotation-passage',
+      kind: 'note',
+      body: 'x',
+      passage: 'Moskau',
+      startOffset: '9',
+      endOffset: '3',
+    })
+    expect(reversed.init?.status).toBe(400)
+    expect(reversed.data.result.error).toEqual({
+      passage: ['The selection was not understood; select the passage again.'],
+    })
+    expect(listSourceNotes(sourceId, editor).passages).toEqual([])
+  })
+
+  test('an editor editing a colleague’s note is refused with 403; an admin is not', async () => {
+    const sourceId = newSource()
+    const id = annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: 'Von Mira', passage: 'Moskau' },
+      colleagueSession,
+    )
+    const edit = { intent: 'annotation-edit', annotationId: String(id), body: 'Geändert', version: '1' }
+    expect(await statusOf(() => post(sourceId, editorSession.cookie, edit))).toBe(403)
+    expect(
+      await statusOf(() =>
+        post(sourceId, editorSession.cookie, { intent: 'annotation-remove', annotationId: String(id) }),
+      ),
+    ).toBe(403)
+    expect(noteRow(id)).toMatchObject({ body: 'Von Mira', version: 1, deleted_at: null })
+    const answer = await post(sourceId, adminSession.cookie, edit)
+    expect(answer.init?.status).toBe(200)
+    expect(noteRow(id)).toMatchObject({ body: 'Geändert', version: 2 })
+  })
+
+  test('a stale edit is a 409 that hands over the saved version', async () => {
+    const sourceId = newSource()
+    const id = annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: 'Erst', passage: 'Moskau' },
+      editorSession,
+    )
+    editNote({ sourceId }, id, { body: 'Zweit', version: 1 }, editorSession)
+    const answer = await post(sourceId, editorSession.cookie, {
+      intent: 'annotation-edit',
+      annotationId: String(id),
+      body: 'Dritt',
+      version: '1',
+    })
+    expect(answer.init?.status).toBe(409)
+    expect(answer.data).toMatchObject({ intent: 'annotation-edit', annotationId: id, currentVersion: 2 })
+    expect(answer.data.result.error?.['']?.[0]).toMatch(/Someone else edited this note/)
+    expect(noteRow(id)).toMatchObject({ body: 'Zweit' })
+  })
+
+  test('a note removed meanwhile is a message, not an error page', async () => {
+    const sourceId = newSource()
+    const id = annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: 'Weg', passage: 'Moskau' },
+      editorSession,
+    )
+    removeNote({ sourceId }, id, editorSession)
+    const answer = await post(sourceId, colleagueSession.cookie, {
+      intent: 'annotation-reply',
+      annotationId: String(id),
+      body: 'Zu spät',
+    })
+    expect(answer.init?.status).toBe(404)
+    expect(answer.data.result.error?.['']).toEqual(['This note has been removed in the meantime.'])
+  })
+
+  test('a viewer is refused every note form with 403 and nothing changes', async () => {
+    const sourceId = newSource()
+    const id = annotatePassage(
+      sourceId,
+      { intent: 'annotation-passage', kind: 'note', body: 'Bleibt', passage: 'Moskau' },
+      editorSession,
+    )
+    const before = sqlite.prepare('select count(*) as n, max(updated_at) as u from annotations').get()
+    const attempts: Array<Record<string, string>> = [
+      { intent: 'annotation-passage', kind: 'note', body: 'Leser', passage: 'Moskau' },
+      { intent: 'annotation-reply', annotationId: String(id), body: 'Leser' },
+      { intent: 'annotation-edit', annotationId: String(id), body: 'Leser', version: '1' },
+      { intent: 'annotation-resolve', annotationId: String(id) },
+      { intent: 'annotation-remove', annotationId: String(id) },
+    ]
+    for (const fields of attempts) {
+      expect(await statusOf(() => post(sourceId, viewerSession.cookie, fields)), fields.intent).toBe(403)
+    }
+    expect(sqlite.prepare('select count(*) as n, max(updated_at) as u from annotations').get()).toEqual(before)
+    expect(noteRow(id)).toMatchObject({ resolved_at: null, deleted_at: null })
+  })
+})
+
+describe('a claim from a passage', () => {
+  async function draft(query: Record<string, string>) {
+    const session = await signedIn('editor')
+    const loaded = (await claimNew.loader({
+      request: getRequest(`/claims/new?${new URLSearchParams(query)}`, session.cookie),
+      params: {},
+      context: {},
+    })) as { draft: Record<string, string> }
+    return loaded.draft
+  }
+
+  test('starts with the passage as claim and quote, the source and its language', async () => {
+    const sourceId = newSource({ language: 'en', title: 'US warns of arms deals' })
+    expect(await draft({ source: String(sourceId), quote: 'Kim will supply shells' })).toEqual({
+      text: 'Kim will supply shells',
+      quote: 'Kim will supply shells',
+      language: 'en',
+      sourceRef: `US warns of arms deals (#${sourceId})`,
+      sourceId: String(sourceId),
+    })
+  })
+
+  test('names the author as speaker when the desk knows exactly one speaker by that name', async () => {
+    const speakerId = createSpeaker({ name: 'Kim Jong-un', kind: 'person', aliases: ['Kim Jong Un'] }, editor.id)
+    const statement = newSource({ kind: 'statement', author: 'Kim Jong Un', title: 'Rede in Wostotschny' })
+    expect(
+      await draft({ source: String(statement), quote: 'Russland hat einen heiligen Kampf begonnen' }),
+    ).toMatchObject({
+      speakerName: 'Kim Jong-un',
+      speakerId: String(speakerId),
+    })
+    const article = newSource({ author: 'Bona Hyun', title: 'Bericht' })
+    expect(await draft({ source: String(article) })).not.toHaveProperty('speakerName')
+  })
+
+  test.each([
+    ['an unknown source', { source: '987654', quote: 'Zitat' }, 'Zitat'],
+    ['a malformed source', { source: 'abc', quote: 'Zitat' }, 'Zitat'],
+    ['a negative source id', { source: '-3' }, undefined],
+    ['an over-long quote', { quote: 'x'.repeat(2001) }, undefined],
+  ])('ignores %s and starts a plain form', async (_name, query, quote) => {
+    const result = await draft(query)
+    expect(result).not.toHaveProperty('sourceId')
+    expect(result.language).toBe('de')
+    expect(result.quote).toBe(quote)
   })
 })

@@ -1,0 +1,239 @@
+// A thread of notes (the first note and its replies) with the forms to answer, edit,
+// resolve, reopen and remove, as the claim page and the source page both show it. Every
+// form posts to the page's own action by intent: through a fetcher with JavaScript, as
+// a plain form without.
+import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { useActionData, useFetcher } from '@remix-run/react'
+import { useEffect, useState, type ReactNode } from 'react'
+import type { NoteThread } from '#app/domain/annotations.server.ts'
+import { annotationKindLabels } from '#app/domain/labels.ts'
+import { annotationKinds, type AnnotationKind } from '#app/domain/vocabulary.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import type { NoteActionData } from '#app/utils/note-actions.server.ts'
+import { AnnotationEditSchema, AnnotationReplySchema } from '#app/validation/annotation.ts'
+import { ErrorList, SelectField, TextareaField, useDeskForm } from './forms.tsx'
+
+export type ThreadView = Omit<NoteThread, 'anchor'>
+type NoteView = ThreadView['replies'][number]
+
+export const kindOptions = annotationKinds.map((k) => ({ value: k, label: annotationKindLabels[k] }))
+
+function isNoteActionData(value: unknown): value is NoteActionData {
+  return typeof value === 'object' && value !== null && 'intent' in value && 'result' in value
+}
+
+export function hasErrors(result: SubmissionResult<string[]> | undefined) {
+  return Object.values(result?.error ?? {}).some((messages) => messages && messages.length > 0)
+}
+
+/**
+ * One note form's fetcher and the answer meant for that form: the fetcher's own with
+ * JavaScript, or the page's action data when the browser posted the form itself.
+ */
+export function useNoteFetcher(intent: string, annotationId: number | null) {
+  const fetcher = useFetcher<NoteActionData>({ key: annotationId === null ? intent : `${intent}-${annotationId}` })
+  const pageAnswer = useActionData()
+  const answer =
+    fetcher.data ??
+    (isNoteActionData(pageAnswer) && pageAnswer.intent === intent && pageAnswer.annotationId === annotationId
+      ? pageAnswer
+      : undefined)
+  return { fetcher, answer, busy: fetcher.state !== 'idle' }
+}
+
+/**
+ * A <details> that holds a form: it works without JavaScript, opens by itself when the
+ * server sent errors back, and closes once its form was saved.
+ */
+export function useDisclosure(answer: NoteActionData | undefined) {
+  const [open, setOpen] = useState(() => hasErrors(answer?.result))
+  useEffect(() => {
+    if (answer) setOpen(hasErrors(answer.result))
+  }, [answer])
+  return { open, onToggle: (event: { currentTarget: HTMLDetailsElement }) => setOpen(event.currentTarget.open) }
+}
+
+export function KindBadge({ kind }: { kind: AnnotationKind }) {
+  return <span className={`badge kind-${kind}`}>{annotationKindLabels[kind]}</span>
+}
+
+function NoteByline({ note }: { note: NoteView }) {
+  return (
+    <>
+      <strong>{note.authorName}</strong>{' '}
+      <time className="muted nowrap" dateTime={new Date(note.createdAt).toISOString()}>
+        {formatDateTime(note.createdAt)}
+      </time>
+      {note.edited ? <span className="muted"> · edited</span> : null}
+    </>
+  )
+}
+
+/** A button that changes a note's state (resolve, reopen, remove) and shows why it could not. */
+function NoteButton({
+  annotationId,
+  intent,
+  label,
+  className,
+}: {
+  annotationId: number
+  intent: 'annotation-resolve' | 'annotation-reopen' | 'annotation-remove'
+  label: string
+  className?: string
+}) {
+  const { fetcher, answer, busy } = useNoteFetcher(intent, annotationId)
+  return (
+    <fetcher.Form method="post" className="note-button">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="annotationId" value={annotationId} />
+      <button type="submit" className={className} disabled={busy}>
+        {label}
+      </button>
+      <div role="alert">
+        <ErrorList errors={answer?.result.error?.['']} />
+      </div>
+    </fetcher.Form>
+  )
+}
+
+function EditNoteForm({ note, kind }: { note: NoteView; kind?: AnnotationKind }) {
+  const { fetcher, answer, busy } = useNoteFetcher('annotation-edit', note.id)
+  const disclosure = useDisclosure(answer)
+  const [form, fields] = useDeskForm({
+    id: `note-edit-${note.id}`,
+    schema: AnnotationEditSchema,
+    lastResult: answer?.result,
+    defaultValue: { body: note.body, kind },
+  })
+  return (
+    <details className="note-form" {...disclosure}>
+      <summary>Edit</summary>
+      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="annotation-edit" />
+        <input type="hidden" name="annotationId" value={note.id} />
+        <input type="hidden" name="version" value={answer?.currentVersion ?? note.version} />
+        <div role="alert">
+          <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
+        </div>
+        {kind ? (
+          <SelectField
+            label="Kind"
+            selectProps={getSelectProps(fields.kind)}
+            options={kindOptions}
+            errors={fields.kind.errors}
+          />
+        ) : null}
+        <TextareaField
+          label="Text"
+          textareaProps={{ ...getTextareaProps(fields.body), rows: 4 }}
+          errors={fields.body.errors}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Save note
+          </button>
+        </div>
+      </fetcher.Form>
+    </details>
+  )
+}
+
+function ReplyForm({ threadId }: { threadId: number }) {
+  const { fetcher, answer, busy } = useNoteFetcher('annotation-reply', threadId)
+  const disclosure = useDisclosure(answer)
+  const [form, fields] = useDeskForm({
+    id: `note-reply-${threadId}`,
+    schema: AnnotationReplySchema,
+    lastResult: answer?.result,
+  })
+  return (
+    <details className="note-form" {...disclosure}>
+      <summary>Reply</summary>
+      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="annotation-reply" />
+        <input type="hidden" name="annotationId" value={threadId} />
+        <div role="alert">
+          <ErrorList id={form.errorId} errors={form.errors} />
+        </div>
+        <TextareaField
+          label="Your reply"
+          textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
+          errors={fields.body.errors}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Post reply
+          </button>
+        </div>
+      </fetcher.Form>
+    </details>
+  )
+}
+
+/**
+ * One thread: its first note with kind, author, time and state, what the reader may do
+ * to it, its replies, and a reply form. `children` go between the heading and the text
+ * (the passage a source note is about).
+ */
+export function NoteThreadView({
+  thread,
+  label,
+  children,
+}: {
+  thread: ThreadView
+  label?: ReactNode
+  children?: ReactNode
+}) {
+  const resolved = thread.resolvedAt !== null
+  const headId = `note-${thread.id}-head`
+  return (
+    <article className={`note-thread${resolved ? ' resolved' : ''}`} id={`note-${thread.id}`} aria-labelledby={headId}>
+      <div className="note-head small" id={headId}>
+        {label}
+        <KindBadge kind={thread.kind} />
+        {resolved ? <span className="badge status-verified">Resolved</span> : null} <NoteByline note={thread} />
+      </div>
+      {children}
+      <p className="note-body">{thread.body}</p>
+      {resolved && thread.resolvedAt ? (
+        <p className="small muted">
+          Resolved by {thread.resolvedByName ?? 'someone'} on {formatDateTime(thread.resolvedAt)}.
+        </p>
+      ) : null}
+      {thread.canRespond || thread.canEdit ? (
+        <div className="note-actions">
+          {thread.canRespond ? (
+            <NoteButton
+              annotationId={thread.id}
+              intent={resolved ? 'annotation-reopen' : 'annotation-resolve'}
+              label={resolved ? 'Reopen' : 'Resolve'}
+            />
+          ) : null}
+          {thread.canEdit ? (
+            <NoteButton annotationId={thread.id} intent="annotation-remove" label="Remove" className="danger" />
+          ) : null}
+          {thread.canEdit ? <EditNoteForm note={thread} kind={thread.kind} /> : null}
+        </div>
+      ) : null}
+      {thread.replies.length > 0 ? (
+        <ol className="note-replies" aria-label="Replies">
+          {thread.replies.map((reply) => (
+            <li key={reply.id} id={`note-${reply.id}`}>
+              <div className="small">
+                <NoteByline note={reply} />
+              </div>
+              <p className="note-body">{reply.body}</p>
+              {reply.canEdit ? (
+                <div className="note-actions">
+                  <NoteButton annotationId={reply.id} intent="annotation-remove" label="Remove" className="danger" />
+                  <EditNoteForm note={reply} />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {thread.canRespond ? <ReplyForm threadId={thread.id} /> : null}
+    </article>
+  )
+}
