@@ -23,6 +23,14 @@ export class ConflictError<T> extends Error {
   }
 }
 
+/** Something the desk's rules do not allow right now; the message says why and what to do. */
+export class RefusedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RefusedError'
+  }
+}
+
 /** The user may not do this to this record (a colleague's note, say), whatever they send. */
 export class ForbiddenError extends Error {
   constructor(message: string) {
