@@ -5,10 +5,10 @@ import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/reac
 import { Link, useFetcher } from '@remix-run/react'
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react'
 import { segmentText } from '#app/domain/anchoring.ts'
-import type { NoteActionData } from '#app/utils/note-actions.server.ts'
+import type { SectionReply } from '#app/utils/responses.server.ts'
 import { claimLimits } from '#app/validation/claim.ts'
 import { PassageNoteSchema } from '#app/validation/annotation.ts'
-import { hasErrors, kindOptions, useDisclosure, useNoteFetcher } from './annotation-thread.tsx'
+import { hasErrors, kindOptions, useDisclosure, useNoteForm } from './annotation-thread.tsx'
 import { ErrorList, SelectField, TextareaField, useDeskForm } from './forms.tsx'
 
 export type PassageMark = { id: number; number: number; start: number; end: number; resolved: boolean }
@@ -70,20 +70,20 @@ function claimHref(sourceId: number, quote: string) {
 /** The small form that opens next to a selection. */
 function SelectionNoteForm({ selected, onDone }: { selected: Selected; onDone: () => void }) {
   // Not keyed: each selection starts a fresh form, without the last one's answer.
-  const fetcher = useFetcher<NoteActionData>()
-  const answer = fetcher.data
+  const fetcher = useFetcher<SectionReply>()
+  const lastResult = fetcher.data?.result
   const busy = fetcher.state !== 'idle'
   const [form, fields] = useDeskForm({
     id: 'passage-note-selection',
     schema: PassageNoteSchema,
-    lastResult: answer?.result,
+    lastResult,
     defaultValue: { kind: 'note' },
   })
   const sent = useRef(false)
   useEffect(() => {
     if (busy) sent.current = true
-    else if (sent.current && answer && !hasErrors(answer.result)) onDone()
-  }, [busy, answer, onDone])
+    else if (sent.current && lastResult && !hasErrors(lastResult)) onDone()
+  }, [busy, lastResult, onDone])
   return (
     <div
       className="passage-popover"
@@ -274,12 +274,12 @@ export function AnnotatedExcerpt({
 
 /** Annotating without a selection: the editor pastes the passage and the server finds it in the excerpt. */
 export function PastedPassageForm() {
-  const { fetcher, answer, busy } = useNoteFetcher('annotation-passage', null)
-  const disclosure = useDisclosure(answer)
+  const { fetcher, lastResult, busy } = useNoteForm('annotation-passage')
+  const disclosure = useDisclosure(lastResult)
   const [form, fields] = useDeskForm({
     id: 'passage-note-paste',
     schema: PassageNoteSchema,
-    lastResult: answer?.result,
+    lastResult,
     defaultValue: { kind: 'note' },
   })
   return (

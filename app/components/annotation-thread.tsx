@@ -3,57 +3,41 @@
 // form posts to the page's own action by intent: through a fetcher with JavaScript, as
 // a plain form without.
 import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
-import { useActionData, useFetcher } from '@remix-run/react'
 import { useEffect, useState, type ReactNode } from 'react'
 import type { NoteThread } from '#app/domain/annotations.server.ts'
 import { annotationKindLabels } from '#app/domain/labels.ts'
 import { annotationKinds, type AnnotationKind } from '#app/domain/vocabulary.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import type { NoteActionData } from '#app/utils/note-actions.server.ts'
-import { AnnotationEditSchema, AnnotationReplySchema } from '#app/validation/annotation.ts'
-import { ErrorList, SelectField, TextareaField, useDeskForm } from './forms.tsx'
+import { AnnotationEditSchema, AnnotationReplySchema, noteFormKey } from '#app/validation/annotation.ts'
+import { ErrorList, SelectField, TextareaField, useDeskForm, useSectionFetcher } from './forms.tsx'
 
-export type ThreadView = Omit<NoteThread, 'anchor'>
+type ThreadView = Omit<NoteThread, 'anchor'>
 type NoteView = ThreadView['replies'][number]
 
 export const kindOptions = annotationKinds.map((k) => ({ value: k, label: annotationKindLabels[k] }))
-
-function isNoteActionData(value: unknown): value is NoteActionData {
-  return typeof value === 'object' && value !== null && 'intent' in value && 'result' in value
-}
 
 export function hasErrors(result: SubmissionResult<string[]> | undefined) {
   return Object.values(result?.error ?? {}).some((messages) => messages && messages.length > 0)
 }
 
-/**
- * One note form's fetcher and the answer meant for that form: the fetcher's own with
- * JavaScript, or the page's action data when the browser posted the form itself.
- */
-export function useNoteFetcher(intent: string, annotationId: number | null) {
-  const fetcher = useFetcher<NoteActionData>({ key: annotationId === null ? intent : `${intent}-${annotationId}` })
-  const pageAnswer = useActionData()
-  const answer =
-    fetcher.data ??
-    (isNoteActionData(pageAnswer) && pageAnswer.intent === intent && pageAnswer.annotationId === annotationId
-      ? pageAnswer
-      : undefined)
-  return { fetcher, answer, busy: fetcher.state !== 'idle' }
+/** The fetcher of one note form (see `noteFormKey`) and the server's last answer to it. */
+export function useNoteForm(intent: string, annotationId?: number) {
+  return useSectionFetcher(noteFormKey(intent, annotationId))
 }
 
 /**
  * A <details> that holds a form: it works without JavaScript, opens by itself when the
  * server sent errors back, and closes once its form was saved.
  */
-export function useDisclosure(answer: NoteActionData | undefined) {
-  const [open, setOpen] = useState(() => hasErrors(answer?.result))
+export function useDisclosure(lastResult: SubmissionResult<string[]> | undefined) {
+  const [open, setOpen] = useState(() => hasErrors(lastResult))
   useEffect(() => {
-    if (answer) setOpen(hasErrors(answer.result))
-  }, [answer])
+    if (lastResult) setOpen(hasErrors(lastResult))
+  }, [lastResult])
   return { open, onToggle: (event: { currentTarget: HTMLDetailsElement }) => setOpen(event.currentTarget.open) }
 }
 
-export function KindBadge({ kind }: { kind: AnnotationKind }) {
+function KindBadge({ kind }: { kind: AnnotationKind }) {
   return <span className={`badge kind-${kind}`}>{annotationKindLabels[kind]}</span>
 }
 
@@ -81,7 +65,7 @@ function NoteButton({
   label: string
   className?: string
 }) {
-  const { fetcher, answer, busy } = useNoteFetcher(intent, annotationId)
+  const { fetcher, lastResult, busy } = useNoteForm(intent, annotationId)
   return (
     <fetcher.Form method="post" className="note-button">
       <input type="hidden" name="intent" value={intent} />
@@ -90,19 +74,19 @@ function NoteButton({
         {label}
       </button>
       <div role="alert">
-        <ErrorList errors={answer?.result.error?.['']} />
+        <ErrorList errors={lastResult?.error?.['']} />
       </div>
     </fetcher.Form>
   )
 }
 
 function EditNoteForm({ note, kind }: { note: NoteView; kind?: AnnotationKind }) {
-  const { fetcher, answer, busy } = useNoteFetcher('annotation-edit', note.id)
-  const disclosure = useDisclosure(answer)
+  const { fetcher, lastResult, busy } = useNoteForm('annotation-edit', note.id)
+  const disclosure = useDisclosure(lastResult)
   const [form, fields] = useDeskForm({
     id: `note-edit-${note.id}`,
     schema: AnnotationEditSchema,
-    lastResult: answer?.result,
+    lastResult,
     defaultValue: { body: note.body, kind },
   })
   return (
@@ -111,7 +95,8 @@ function EditNoteForm({ note, kind }: { note: NoteView; kind?: AnnotationKind })
       <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="annotation-edit" />
         <input type="hidden" name="annotationId" value={note.id} />
-        <input type="hidden" name="version" value={answer?.currentVersion ?? note.version} />
+        {/* The version on the page: after a refused save, the one just saved by someone else. */}
+        <input type="hidden" name="version" value={note.version} />
         <div role="alert">
           <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
         </div>
@@ -139,12 +124,12 @@ function EditNoteForm({ note, kind }: { note: NoteView; kind?: AnnotationKind })
 }
 
 function ReplyForm({ threadId }: { threadId: number }) {
-  const { fetcher, answer, busy } = useNoteFetcher('annotation-reply', threadId)
-  const disclosure = useDisclosure(answer)
+  const { fetcher, lastResult, busy } = useNoteForm('annotation-reply', threadId)
+  const disclosure = useDisclosure(lastResult)
   const [form, fields] = useDeskForm({
     id: `note-reply-${threadId}`,
     schema: AnnotationReplySchema,
-    lastResult: answer?.result,
+    lastResult,
   })
   return (
     <details className="note-form" {...disclosure}>

@@ -54,9 +54,14 @@ export function ClaimHistory({ events }: { events: ClaimEventView[] }) {
                       <dt className="muted">{claimFieldLabels[field]}</dt>
                       <dd>
                         {event.before && event.after && field in event.before && field in event.after ? (
-                          <>
-                            <del>{show(field, before)}</del> → <ins>{show(field, after)}</ins>
-                          </>
+                          // Unchanged values name what the event is about (which note was resolved).
+                          show(field, before) === show(field, after) ? (
+                            show(field, after)
+                          ) : (
+                            <>
+                              <del>{show(field, before)}</del> → <ins>{show(field, after)}</ins>
+                            </>
+                          )
                         ) : event.after && field in event.after ? (
                           <ins>{show(field, after)}</ins>
                         ) : (

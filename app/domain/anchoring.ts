@@ -119,7 +119,7 @@ export function findPassage(text: string, passage: string): { start: number; end
   return match ? { start: match.index, end: match.index + match[0].length } : null
 }
 
-export type ExcerptSegment = {
+type ExcerptSegment = {
   text: string
   start: number
   end: number

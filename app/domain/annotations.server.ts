@@ -8,7 +8,7 @@ import { aliasedTable, and, asc, eq, isNotNull, isNull, or, type SQL } from 'dri
 import { db } from '#db/client.ts'
 import { annotations, claims, sources, users, type AnnotationKind, type Role } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
-import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '#app/utils/errors.server.ts'
+import { ConflictError, FieldError, NotFoundError, RefusedError } from '#app/utils/errors.server.ts'
 import type { PassageNoteInput } from '#app/validation/annotation.ts'
 import { describeSpan, excerptText, findPassage, reanchor } from './anchoring.ts'
 import { changedFields, recordClaimEvent } from './history.server.ts'
@@ -27,16 +27,14 @@ const mayChange = (user: Annotator, authorId: string | null) =>
   user.role === 'admin' || (mayAnnotate(user) && user.id === authorId)
 
 function assertMayAnnotate(user: Annotator) {
-  if (!mayAnnotate(user)) throw new ForbiddenError('Viewers can read notes but not write them.')
+  if (!mayAnnotate(user)) throw new RefusedError('Viewers can read notes but not write them.')
 }
 
 /** Trashed claims keep their notes but take no new ones until they are restored. */
 function assertClaimOpen(tx: DbOrTx, claimId: number) {
   const claim = tx.select({ deletedAt: claims.deletedAt }).from(claims).where(eq(claims.id, claimId)).get()
   if (!claim) throw new NotFoundError('Claim')
-  if (claim.deletedAt) {
-    throw new FieldError({ '': ['This claim is in the trash. Restore it to work on its notes.'] })
-  }
+  if (claim.deletedAt) throw new RefusedError('This claim is in the trash. Restore it to work on its notes.')
 }
 
 function getSourceExcerpt(tx: DbOrTx, sourceId: number) {
@@ -59,9 +57,11 @@ function getNote(tx: DbOrTx, target: AnnotationTarget, id: number): AnnotationRo
   const note = tx
     .select()
     .from(annotations)
-    .where(and(eq(annotations.id, id), targetFilter(target), isNull(annotations.deletedAt)))
+    .where(and(eq(annotations.id, id), targetFilter(target)))
     .get()
   if (!note) throw new NotFoundError('Note')
+  // A colleague removed it while this editor had the page open: say so on the form.
+  if (note.deletedAt) throw new RefusedError('This note has been removed in the meantime.')
   return note
 }
 
@@ -171,7 +171,7 @@ export function replyToNote(target: AnnotationTarget, noteId: number, input: { b
   })
 }
 
-export type NoteConflict = { version: number; kind: AnnotationKind; body: string }
+type NoteConflict = { version: number; kind: AnnotationKind; body: string }
 
 /**
  * Changes a note's text (and a thread's kind) from the version the editor opened. If
@@ -187,7 +187,7 @@ export function editNote(
   db.transaction((tx) => {
     const note = getNote(tx, target, noteId)
     if (!mayChange(user, note.createdById)) {
-      throw new ForbiddenError('Only the author of a note or an admin can edit it.')
+      throw new RefusedError('Only the author of a note or an admin can edit it.')
     }
     const conflict = () => new ConflictError<NoteConflict>({ version: note.version, kind: note.kind, body: note.body })
     if (note.version !== input.version) throw conflict()
@@ -217,7 +217,7 @@ export function setThreadResolved(target: AnnotationTarget, noteId: number, reso
   db.transaction((tx) => {
     const note = getNote(tx, target, noteId)
     if (note.parentId !== null) {
-      throw new FieldError({ '': ['Only a whole thread can be resolved or reopened, not a single reply.'] })
+      throw new RefusedError('Only a whole thread can be resolved or reopened, not a single reply.')
     }
     if ((note.resolvedAt !== null) === resolved) return
     tx.update(annotations)
@@ -237,7 +237,7 @@ export function removeNote(target: AnnotationTarget, noteId: number, user: Annot
   db.transaction((tx) => {
     const note = getNote(tx, target, noteId)
     if (!mayChange(user, note.createdById)) {
-      throw new ForbiddenError('Only the author of a note or an admin can remove it.')
+      throw new RefusedError('Only the author of a note or an admin can remove it.')
     }
     const removed = tx
       .update(annotations)
@@ -382,5 +382,3 @@ export function listSourceNotes(sourceId: number, viewer: Annotator) {
     canAnnotate: mayAnnotate(viewer),
   }
 }
-
-export type SourceNotes = ReturnType<typeof listSourceNotes>

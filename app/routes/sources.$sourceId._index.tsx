@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
+import type { SessionUser } from '#app/auth/session.server.ts'
 import { AnnotatedExcerpt, PastedPassageForm } from '#app/components/annotated-excerpt.tsx'
 import { NoteThreadView } from '#app/components/annotation-thread.tsx'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
@@ -14,8 +15,8 @@ import { listClaimsCitingSource } from '#app/domain/claims.server.ts'
 import { evidenceRoleLabels, sourceKindLabels } from '#app/domain/labels.ts'
 import { getSource } from '#app/domain/sources.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { answerNoteForm, handleThreadIntent, isThreadIntent } from '#app/utils/note-actions.server.ts'
-import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { noteConflictMessage, threadIntents } from '#app/utils/note-intents.server.ts'
+import { orNotFound, parseRecordId, sectionDone, sectionInvalid, sectionRefused } from '#app/utils/responses.server.ts'
 import { PassageNoteSchema } from '#app/validation/annotation.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,19 +35,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+type SourceIntentArgs = { formData: FormData; user: SessionUser; sourceId: number }
+
+/** Every form on the page, by the `intent` it posts: a note on a passage, and the threads' forms. */
+const intents = new Map<string, (args: SourceIntentArgs) => unknown>(
+  Object.entries({
+    'annotation-passage': ({ formData, user, sourceId }: SourceIntentArgs) => {
+      const submission = parseWithZod(formData, { schema: PassageNoteSchema })
+      if (submission.status !== 'success') return sectionInvalid('annotation-passage', submission)
+      try {
+        annotatePassage(sourceId, submission.value, user)
+      } catch (error) {
+        return sectionRefused('annotation-passage', submission, error, noteConflictMessage)
+      }
+      return sectionDone('annotation-passage', submission)
+    },
+    ...Object.fromEntries(
+      Object.entries(threadIntents).map(([intent, handle]) => [
+        intent,
+        ({ formData, user, sourceId }: SourceIntentArgs) => handle({ formData, user, target: { sourceId } }),
+      ]),
+    ),
+  }),
+)
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const sourceId = parseRecordId(params.sourceId, 'Source')
   const formData = await request.formData()
-  const intent = formData.get('intent')
-  if (intent === 'annotation-passage') {
-    const submission = parseWithZod(formData, { schema: PassageNoteSchema })
-    return answerNoteForm(submission, { intent, annotationId: null, resetOnSuccess: true }, (value) =>
-      annotatePassage(sourceId, value, user),
-    )
+  const handle = intents.get(String(formData.get('intent')))
+  if (!handle) {
+    throw data({ message: 'This page does not know that request; reload it and try again.' }, { status: 400 })
   }
-  if (isThreadIntent(intent)) return handleThreadIntent(formData, { sourceId }, user)
-  throw data({ message: 'That request was not understood; reload the page and try again.' }, { status: 400 })
+  return handle({ formData, user, sourceId })
 }
 
 export default function SourcePage() {

@@ -30,11 +30,3 @@ export class RefusedError extends Error {
     this.name = 'RefusedError'
   }
 }
-
-/** The user may not do this to this record (a colleague's note, say), whatever they send. */
-export class ForbiddenError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ForbiddenError'
-  }
-}

@@ -3,7 +3,7 @@ import { annotationKinds } from '#app/domain/vocabulary.ts'
 import { claimLimits } from './claim.ts'
 import { recordId, requiredText, version } from './common.ts'
 
-export const annotationLimits = { body: 5000, passage: 5000 }
+const annotationLimits = { body: 5000, passage: 5000 }
 
 const kind = z.enum(annotationKinds, { error: 'Pick note, question, evidence or decision.' })
 const body = requiredText('The note', annotationLimits.body)
@@ -79,3 +79,11 @@ export const ClaimFromPassageQuerySchema = z.object({
   source: recordId('Source').optional().catch(undefined),
   quote: z.string().trim().min(1).max(claimLimits.quote).optional().catch(undefined),
 })
+
+/**
+ * Which form a reply answers, on pages with many note forms: the intent and, for a
+ * form about one note, that note's id. The page's action and its components both use it.
+ */
+export function noteFormKey(intent: string, annotationId?: FormDataEntryValue | number | null) {
+  return annotationId === undefined || annotationId === null ? intent : `${intent}-${String(annotationId)}`
+}

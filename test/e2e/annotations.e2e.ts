@@ -9,6 +9,7 @@ import {
   expectNoAxeViolations,
   login,
   screenshot,
+  screenshotDir,
   startApp,
   visit,
   waitForHydration,
@@ -230,5 +231,88 @@ describe('annotating a passage of a source', () => {
     expect(await page.getByRole('toolbar', { name: 'Selected passage' }).count()).toBe(0)
     expect(await page.getByText('Annotate a passage by pasting it').count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Resolve' }).count()).toBe(0)
+  })
+})
+
+describe('discussing a claim in notes', () => {
+  it('adds a note, a colleague replies and resolves it, and the history says so', async () => {
+    const editor = await signedIn('editor')
+    await visit(editor, '/claims?status=researching&sort=created&order=asc')
+    await editor.locator('td.claim-cell > a').first().click()
+    await editor.waitForURL(/\/claims\/\d+$/)
+    await waitForHydration(editor)
+    const claimPath = new URL(editor.url()).pathname
+
+    const notes = editor.getByRole('region', { name: 'Notes' })
+    const addForm = notes.locator('form.add-note')
+    await addForm.getByRole('button', { name: 'Add note' }).click()
+    await addForm.getByText('The note is required.').waitFor()
+    await addForm.getByLabel('Kind').selectOption({ label: 'Question' })
+    await addForm.getByLabel('Note').fill('Welche Stelle im Artikel belegt die Zahl?')
+    await addForm.getByRole('button', { name: 'Add note' }).click()
+    const thread = notes.getByRole('article').filter({ hasText: 'Welche Stelle im Artikel belegt die Zahl?' })
+    await thread.locator('.badge', { hasText: 'Question' }).waitFor()
+    // The form is empty again for the next note.
+    await expect.poll(() => addForm.getByLabel('Note').inputValue()).toBe('')
+
+    const colleague = await signedIn('editor2')
+    await visit(colleague, claimPath)
+    const theirNotes = colleague.getByRole('region', { name: 'Notes' })
+    const theirThread = theirNotes.getByRole('article').filter({ hasText: 'Welche Stelle im Artikel' })
+    // Not their note: they may answer and resolve it, not edit or remove it.
+    expect(await theirThread.getByText('Edit', { exact: true }).count()).toBe(0)
+    expect(await theirThread.getByRole('button', { name: 'Remove' }).count()).toBe(0)
+    await theirThread.getByText('Reply', { exact: true }).click()
+    await theirThread.getByLabel('Your reply').fill('Absatz 3: „mehr als 10.000 Soldaten“.')
+    await theirThread.getByRole('button', { name: 'Post reply' }).click()
+    await theirThread.getByRole('listitem').filter({ hasText: 'Absatz 3' }).waitFor()
+    await theirThread.getByRole('button', { name: 'Resolve' }).click()
+
+    // Resolved threads are folded away under their own heading.
+    const resolved = theirNotes.locator('details.notes-resolved')
+    await resolved.locator('summary', { hasText: 'Resolved notes (1)' }).waitFor()
+    await resolved.locator('> summary').click()
+    const done = resolved.getByRole('article').filter({ hasText: 'Welche Stelle im Artikel' })
+    await done.getByText('Resolved by Mira Schulz').waitFor()
+    await done.getByRole('button', { name: 'Reopen' }).waitFor()
+
+    const history = colleague.getByRole('region', { name: 'History' })
+    await history.locator('li', { hasText: 'resolved an annotation' }).waitFor()
+    const added = history.locator('li', { hasText: 'annotated the claim' })
+    expect(await added.count()).toBe(2)
+    expect(await added.first().innerText()).toContain('Absatz 3')
+
+    // The author edits their own note.
+    await visit(editor, claimPath)
+    await notes.locator('details.notes-resolved > summary').click()
+    const mine = notes.getByRole('article').filter({ hasText: 'Welche Stelle im Artikel' })
+    await mine.getByText('Edit', { exact: true }).click()
+    await mine.getByLabel('Text').fill('Welche Stelle im Artikel belegt „mehr als 10.000“?')
+    await mine.getByRole('button', { name: 'Save note' }).click()
+    await mine.locator('.note-body', { hasText: 'belegt „mehr als 10.000“?' }).waitFor()
+    await mine.getByText('edited').waitFor()
+    await editor.getByRole('region', { name: 'History' }).locator('li', { hasText: 'edited an annotation' }).waitFor()
+
+    await expectNoAxeViolations(editor, { label: 'claim page with notes', soft: true })
+    await notes.screenshot({ path: `${screenshotDir}/claim-notes.png` })
+    await screenshot(editor, 'claim-with-notes')
+  })
+
+  it('without JavaScript, adds a note and shows a missing text next to the field', async () => {
+    const page = await signedIn('editor2', { javaScriptEnabled: false })
+    await visit(page, '/claims?status=new&sort=created&order=asc')
+    await page.locator('td.claim-cell > a').first().click()
+    await page.waitForURL(/\/claims\/\d+$/)
+    const addForm = page.getByRole('region', { name: 'Notes' }).locator('form.add-note')
+    await addForm.getByRole('button', { name: 'Add note' }).click()
+    await page.waitForLoadState('load')
+    await page.getByRole('region', { name: 'Notes' }).getByText('The note is required.').waitFor()
+    await page.getByRole('region', { name: 'Notes' }).getByLabel('Note').fill('Ohne JavaScript notiert.')
+    await page.getByRole('region', { name: 'Notes' }).getByRole('button', { name: 'Add note' }).click()
+    await page.waitForLoadState('load')
+    await page
+      .getByRole('region', { name: 'Notes' })
+      .locator('.note-body', { hasText: 'Ohne JavaScript notiert.' })
+      .waitFor()
   })
 })

@@ -135,6 +135,12 @@ const writes: Array<[string, Action, Record<string, string>, Record<string, stri
     { claimId: String(claimId) },
     { intent: 'remove-evidence', evidenceId: '1' },
   ],
+  [
+    `/claims/${claimId}`,
+    claimDetail.action,
+    { claimId: String(claimId) },
+    { intent: 'annotation-add', kind: 'question', body: 'Wer hat das gesagt?' },
+  ],
   ['/speakers/new', speakerNew.action, {}, { name: 'Neu', kind: 'person' }],
   [
     `/speakers/${speakerId}/edit`,

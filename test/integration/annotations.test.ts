@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest'
 import {
   addClaimNote,
   annotatePassage,
+  type Annotator,
   editNote,
   listClaimNotes,
   listSourceNotes,
@@ -15,10 +16,11 @@ import {
 import { createClaim, deleteClaim } from '#app/domain/claims.server.ts'
 import { createSource, getSource, updateSource } from '#app/domain/sources.server.ts'
 import { createSpeaker } from '#app/domain/speakers.server.ts'
+import * as claimPage from '#app/routes/claims.$claimId._index/route.tsx'
 import * as claimNew from '#app/routes/claims.new.tsx'
 import * as sourcePage from '#app/routes/sources.$sourceId._index.tsx'
-import type { NoteActionData } from '#app/utils/note-actions.server.ts'
-import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '#app/utils/errors.server.ts'
+import type { SectionReply } from '#app/utils/responses.server.ts'
+import { ConflictError, FieldError, NotFoundError, RefusedError } from '#app/utils/errors.server.ts'
 import type { SourceInput } from '#app/validation/source.ts'
 import { getConnection } from '#db/client.ts'
 import { formRequest, getRequest, makeUser, signedIn } from '#test/helpers/fixtures.ts'
@@ -30,23 +32,31 @@ const viewer = await makeUser('viewer', 'Vera Viewer')
 
 const { sqlite } = getConnection()
 
-type EventRow = { type: string; actor_id: string; before: string | null; after: string | null }
+type EventRow = { claim_id: number; type: string; actor_id: string; before: string | null; after: string | null }
 
-/** The claim events an action wrote, in order, with their JSON parsed. */
-function eventsWrittenBy(claimId: number, action: () => unknown) {
-  const last = (sqlite.prepare('select coalesce(max(id), 0) as id from claim_events').get() as { id: number }).id
-  action()
+const lastEventId = () =>
+  (sqlite.prepare('select coalesce(max(id), 0) as id from claim_events').get() as { id: number }).id
+
+/** The claim events written since event `after`, in order, with their JSON parsed. */
+function eventsSince(after: number) {
   return (
     sqlite
-      .prepare('select type, actor_id, before, after from claim_events where id > ? order by id')
-      .all(last) as EventRow[]
+      .prepare('select claim_id, type, actor_id, before, after from claim_events where id > ? order by id')
+      .all(after) as EventRow[]
   ).map((e) => ({
-    claimId,
+    claimId: e.claim_id,
     type: e.type,
     actorId: e.actor_id,
     before: e.before === null ? null : JSON.parse(e.before),
     after: e.after === null ? null : JSON.parse(e.after),
   }))
+}
+
+/** The claim events an action wrote. */
+function eventsWrittenBy(action: () => unknown) {
+  const last = lastEventId()
+  action()
+  return eventsSince(last)
 }
 
 function claimEventsOf(claimId: number) {
@@ -65,7 +75,7 @@ describe('notes on a claim', () => {
   test('adding a note writes one annotation_added event with its number, kind and text', () => {
     const claimId = newClaim()
     let noteId = 0
-    const events = eventsWrittenBy(claimId, () => {
+    const events = eventsWrittenBy(() => {
       noteId = addClaimNote(claimId, { kind: 'question', body: 'Welche Quelle nennt die Zahl?' }, editor)
     })
     expect(events).toEqual([
@@ -84,7 +94,7 @@ describe('notes on a claim', () => {
     const claimId = newClaim()
     const threadId = addClaimNote(claimId, { kind: 'note', body: 'Erster Hinweis' }, editor)
     let replyId = 0
-    const events = eventsWrittenBy(claimId, () => {
+    const events = eventsWrittenBy(() => {
       replyId = replyToNote({ claimId }, threadId, { body: 'Gefunden: Reuters, 14.9.' }, colleague)
     })
     expect(events).toEqual([
@@ -104,7 +114,7 @@ describe('notes on a claim', () => {
   test('editing writes annotation_changed with only what changed, and bumps the version', () => {
     const claimId = newClaim()
     const id = addClaimNote(claimId, { kind: 'note', body: 'Vorläufig' }, editor)
-    const events = eventsWrittenBy(claimId, () =>
+    const events = eventsWrittenBy(() =>
       editNote({ claimId }, id, { kind: 'decision', body: 'Vorläufig', version: 1 }, editor),
     )
     expect(events).toEqual([
@@ -122,9 +132,7 @@ describe('notes on a claim', () => {
   test('saving a note unchanged writes nothing and keeps the version', () => {
     const claimId = newClaim()
     const id = addClaimNote(claimId, { kind: 'note', body: 'Bleibt' }, editor)
-    expect(eventsWrittenBy(claimId, () => editNote({ claimId }, id, { body: 'Bleibt', version: 1 }, editor))).toEqual(
-      [],
-    )
+    expect(eventsWrittenBy(() => editNote({ claimId }, id, { body: 'Bleibt', version: 1 }, editor))).toEqual([])
     expect(noteRow(id)).toMatchObject({ version: 1 })
   })
 
@@ -132,7 +140,7 @@ describe('notes on a claim', () => {
     const claimId = newClaim()
     const thread = addClaimNote(claimId, { kind: 'question', body: 'Frage' }, editor)
     const reply = replyToNote({ claimId }, thread, { body: 'Antwort' }, colleague)
-    const events = eventsWrittenBy(claimId, () =>
+    const events = eventsWrittenBy(() =>
       editNote({ claimId }, reply, { kind: 'decision', body: 'Antwort, ergänzt', version: 1 }, colleague),
     )
     expect(events.map((e) => [e.type, e.before, e.after])).toEqual([
@@ -166,8 +174,8 @@ describe('notes on a claim', () => {
     const claimId = newClaim()
     const id = addClaimNote(claimId, { kind: 'note', body: 'Von Mira' }, colleague)
     const before = claimEventsOf(claimId)
-    expect(() => editNote({ claimId }, id, { body: 'Übernommen', version: 1 }, editor)).toThrow(ForbiddenError)
-    expect(() => removeNote({ claimId }, id, editor)).toThrow(ForbiddenError)
+    expect(() => editNote({ claimId }, id, { body: 'Übernommen', version: 1 }, editor)).toThrow(RefusedError)
+    expect(() => removeNote({ claimId }, id, editor)).toThrow(RefusedError)
     expect(claimEventsOf(claimId)).toBe(before)
     expect(noteRow(id)).toMatchObject({ body: 'Von Mira', version: 1, deleted_at: null })
 
@@ -179,16 +187,16 @@ describe('notes on a claim', () => {
     const claimId = newClaim()
     const id = addClaimNote(claimId, { kind: 'note', body: 'Hinweis' }, editor)
     const before = claimEventsOf(claimId)
-    expect(() => addClaimNote(claimId, { kind: 'note', body: 'Leser' }, viewer)).toThrow(ForbiddenError)
-    expect(() => replyToNote({ claimId }, id, { body: 'Leser' }, viewer)).toThrow(ForbiddenError)
-    expect(() => setThreadResolved({ claimId }, id, true, viewer)).toThrow(ForbiddenError)
+    expect(() => addClaimNote(claimId, { kind: 'note', body: 'Leser' }, viewer)).toThrow(RefusedError)
+    expect(() => replyToNote({ claimId }, id, { body: 'Leser' }, viewer)).toThrow(RefusedError)
+    expect(() => setThreadResolved({ claimId }, id, true, viewer)).toThrow(RefusedError)
     expect(claimEventsOf(claimId)).toBe(before)
   })
 
   test('any editor resolves and reopens a thread, each once', () => {
     const claimId = newClaim()
     const id = addClaimNote(claimId, { kind: 'question', body: 'Offen?' }, editor)
-    const resolving = eventsWrittenBy(claimId, () => setThreadResolved({ claimId }, id, true, colleague))
+    const resolving = eventsWrittenBy(() => setThreadResolved({ claimId }, id, true, colleague))
     expect(resolving).toEqual([
       {
         claimId,
@@ -200,9 +208,9 @@ describe('notes on a claim', () => {
     ])
     expect(noteRow(id)).toMatchObject({ resolved_by: colleague.id })
     // Resolving what is already resolved (a second editor's click) changes nothing.
-    expect(eventsWrittenBy(claimId, () => setThreadResolved({ claimId }, id, true, editor))).toEqual([])
+    expect(eventsWrittenBy(() => setThreadResolved({ claimId }, id, true, editor))).toEqual([])
 
-    const reopening = eventsWrittenBy(claimId, () => setThreadResolved({ claimId }, id, false, editor))
+    const reopening = eventsWrittenBy(() => setThreadResolved({ claimId }, id, false, editor))
     expect(reopening.map((e) => [e.type, e.actorId, e.after.resolved])).toEqual([
       ['annotation_reopened', editor.id, false],
     ])
@@ -213,14 +221,14 @@ describe('notes on a claim', () => {
     const claimId = newClaim()
     const thread = addClaimNote(claimId, { kind: 'question', body: 'Frage' }, editor)
     const reply = replyToNote({ claimId }, thread, { body: 'Antwort' }, editor)
-    expect(() => setThreadResolved({ claimId }, reply, true, editor)).toThrow(FieldError)
+    expect(() => setThreadResolved({ claimId }, reply, true, editor)).toThrow(RefusedError)
   })
 
   test('removing a thread soft-deletes it with its replies, in one event', () => {
     const claimId = newClaim()
     const thread = addClaimNote(claimId, { kind: 'note', body: 'Weg damit' }, editor)
     const reply = replyToNote({ claimId }, thread, { body: 'Einverstanden' }, colleague)
-    const events = eventsWrittenBy(claimId, () => removeNote({ claimId }, thread, editor))
+    const events = eventsWrittenBy(() => removeNote({ claimId }, thread, editor))
     expect(events).toEqual([
       {
         claimId,
@@ -233,14 +241,16 @@ describe('notes on a claim', () => {
     expect(noteRow(thread).deleted_at).not.toBeNull()
     expect(noteRow(reply).deleted_at).not.toBeNull()
     expect(listClaimNotes(claimId, editor).open).toEqual([])
-    expect(() => editNote({ claimId }, thread, { body: 'x', version: 1 }, editor)).toThrow(NotFoundError)
+    expect(() => editNote({ claimId }, thread, { body: 'x', version: 1 }, editor)).toThrow(
+      'This note has been removed in the meantime.',
+    )
   })
 
   test('removing a reply leaves the thread', () => {
     const claimId = newClaim()
     const thread = addClaimNote(claimId, { kind: 'note', body: 'Bleibt' }, editor)
     const reply = replyToNote({ claimId }, thread, { body: 'Verschrieben' }, colleague)
-    const events = eventsWrittenBy(claimId, () => removeNote({ claimId }, reply, colleague))
+    const events = eventsWrittenBy(() => removeNote({ claimId }, reply, colleague))
     expect(events.map((e) => [e.type, e.before])).toEqual([
       ['annotation_removed', { annotation: `#${reply} (reply to #${thread})`, body: 'Verschrieben' }],
     ])
@@ -259,8 +269,8 @@ describe('notes on a claim', () => {
     const claimId = newClaim()
     const id = addClaimNote(claimId, { kind: 'note', body: 'Vorher' }, editor)
     deleteClaim(claimId, 1, editor.id)
-    expect(() => addClaimNote(claimId, { kind: 'note', body: 'Danach' }, editor)).toThrow(FieldError)
-    expect(() => setThreadResolved({ claimId }, id, true, editor)).toThrow(FieldError)
+    expect(() => addClaimNote(claimId, { kind: 'note', body: 'Danach' }, editor)).toThrow(/in the trash/)
+    expect(() => setThreadResolved({ claimId }, id, true, editor)).toThrow(RefusedError)
     const notes = listClaimNotes(claimId, editor)
     expect(notes.canAnnotate).toBe(false)
     expect(notes.open[0]).toMatchObject({ id, canEdit: false, canRespond: false })
@@ -405,7 +415,7 @@ describe('notes on a passage of a source', () => {
     const reply = replyToNote({ sourceId }, thread, { body: 'Jahrestag am 27.7.' }, colleague)
     setThreadResolved({ sourceId }, thread, true, colleague)
     editNote({ sourceId }, thread, { kind: 'evidence', body: 'Anlass: Jahrestag', version: 1 }, editor)
-    expect(() => editNote({ sourceId }, reply, { body: 'x', version: 1 }, editor)).toThrow(ForbiddenError)
+    expect(() => editNote({ sourceId }, reply, { body: 'x', version: 1 }, editor)).toThrow(RefusedError)
     removeNote({ sourceId }, reply, colleague)
     expect(totalEvents()).toBe(before)
     const [listed] = listSourceNotes(sourceId, editor).passages
@@ -517,30 +527,39 @@ const colleagueSession = await signedIn('editor')
 const adminSession = await signedIn('admin')
 const viewerSession = await signedIn('viewer')
 
+type Answer = { data: SectionReply; init: ResponseInit | null }
+
+function postToSource(sourceId: number, cookie: string, fields: Record<string, string>) {
+  return sourcePage.action({
+    request: formRequest(`/sources/${sourceId}?index`, fields, cookie),
+    params: { sourceId: String(sourceId) },
+    context: {},
+  }) as unknown as Promise<Answer>
+}
+
+/** The HTTP status an action answered with, returned or thrown. */
+async function statusOf(run: () => Promise<unknown>) {
+  try {
+    const value = (await run()) as { init?: ResponseInit | null }
+    return value.init?.status ?? 200
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status
+    return (thrown as { init?: ResponseInit | null }).init?.status ?? 500
+  }
+}
+
+/** Everything about notes and history that a refused request must leave as it was. */
+function snapshotNotes() {
+  return {
+    annotations: sqlite.prepare('select * from annotations order by id').all(),
+    events: lastEventId(),
+  }
+}
+
 describe('the source page’s note forms', () => {
-  type Answer = { data: NoteActionData; init: ResponseInit | null }
-
-  async function post(sourceId: number, cookie: string, fields: Record<string, string>) {
-    return sourcePage.action({
-      request: formRequest(`/sources/${sourceId}?index`, fields, cookie),
-      params: { sourceId: String(sourceId) },
-      context: {},
-    }) as unknown as Promise<Answer>
-  }
-
-  async function statusOf(run: () => Promise<unknown>) {
-    try {
-      const value = (await run()) as { init?: ResponseInit | null }
-      return value.init?.status ?? 200
-    } catch (thrown) {
-      if (thrown instanceof Response) return thrown.status
-      return (thrown as { init?: ResponseInit | null }).init?.status ?? 500
-    }
-  }
-
   test('annotates a selection and answers the form that asked', async () => {
     const sourceId = newSource()
-    const answer = await post(sourceId, editorSession.cookie, {
+    const answer = await postToSource(sourceId, editorSession.cookie, {
       intent: 'annotation-passage',
       kind: 'evidence',
       body: 'Wortlaut laut TASS',
@@ -548,8 +567,8 @@ describe('the source page’s note forms', () => {
       startOffset: String(excerpt.indexOf('hieß es aus Moskau')),
       endOffset: String(excerpt.indexOf('hieß es aus Moskau') + 18),
     })
-    expect(answer.init?.status).toBe(200)
-    expect(answer.data).toMatchObject({ intent: 'annotation-passage', annotationId: null })
+    expect(answer.init?.status ?? 200).toBe(200)
+    expect(answer.data.form).toBe('annotation-passage')
     expect(listSourceNotes(sourceId, editor).passages.map((p) => [p.kind, p.anchor.exact])).toEqual([
       ['evidence', 'hieß es aus Moskau'],
     ])
@@ -557,7 +576,7 @@ describe('the source page’s note forms', () => {
 
   test('a selection that does not match the server’s excerpt gets a message next to the passage', async () => {
     const sourceId = newSource()
-    const answer = await post(sourceId, editorSession.cookie, {
+    const answer = await postToSource(sourceId, editorSession.cookie, {
       intent: 'annotation-passage',
       kind: 'note',
       body: 'x',
@@ -565,25 +584,25 @@ describe('the source page’s note forms', () => {
       startOffset: '0',
       endOffset: '6',
     })
-    expect(answer.init?.status).toBe(400)
+    expect(answer.init?.status ?? 200).toBe(400)
     expect(answer.data.result.error?.passage?.[0]).toMatch(/excerpt has changed/)
     expect(listSourceNotes(sourceId, editor).passages).toEqual([])
   })
 
   test('bad input is a 400 with messages next to the fields', async () => {
     const sourceId = newSource()
-    const answer = await post(sourceId, editorSession.cookie, {
+    const answer = await postToSource(sourceId, editorSession.cookie, {
       intent: 'annotation-passage',
       kind: 'gossip',
       body: 'x'.repeat(5001),
       passage: 'Moskau',
     })
-    expect(answer.init?.status).toBe(400)
+    expect(answer.init?.status ?? 200).toBe(400)
     expect(answer.data.result.error).toEqual({
       kind: ['Pick note, question, evidence or decision.'],
       body: ['The note can be at most 5000 characters.'],
     })
-    const reversed = await post(sourceId, editorSession.cookie, {
+    const reversed = await postToSource(sourceId, editorSession.cookie, {
       intent: 'annotation-passage',
       kind: 'note',
       body: 'x',
@@ -591,79 +610,142 @@ describe('the source page’s note forms', () => {
       startOffset: '9',
       endOffset: '3',
     })
-    expect(reversed.init?.status).toBe(400)
+    expect(reversed.init?.status ?? 200).toBe(400)
     expect(reversed.data.result.error).toEqual({
       passage: ['The selection was not understood; select the passage again.'],
     })
     expect(listSourceNotes(sourceId, editor).passages).toEqual([])
   })
+})
 
-  test('an editor editing a colleague’s note is refused with 403; an admin is not', async () => {
-    const sourceId = newSource()
-    const id = annotatePassage(
-      sourceId,
-      { intent: 'annotation-passage', kind: 'note', body: 'Von Mira', passage: 'Moskau' },
-      colleagueSession,
-    )
+type PageUnderTest = {
+  name: string
+  /** A new thread by `author` on a fresh claim or source, and how to post to that page. */
+  thread: (author: Annotator) => {
+    id: number
+    post: (cookie: string, fields: Record<string, string>) => Promise<Answer>
+  }
+}
+
+const pagesWithThreads: PageUnderTest[] = [
+  {
+    name: 'claim page',
+    thread: (author) => {
+      const claimId = newClaim()
+      const id = addClaimNote(claimId, { kind: 'question', body: 'Von wem?' }, author)
+      return {
+        id,
+        post: (cookie, fields) =>
+          claimPage.action({
+            request: formRequest(`/claims/${claimId}?index`, fields, cookie),
+            params: { claimId: String(claimId) },
+            context: {},
+          }) as unknown as Promise<Answer>,
+      }
+    },
+  },
+  {
+    name: 'source page',
+    thread: (author) => {
+      const sourceId = newSource()
+      const id = annotatePassage(
+        sourceId,
+        { intent: 'annotation-passage', kind: 'question', body: 'Von wem?', passage: 'Moskau' },
+        author,
+      )
+      return { id, post: (cookie, fields) => postToSource(sourceId, cookie, fields) }
+    },
+  },
+]
+
+describe.each(pagesWithThreads)('the thread forms of the $name', ({ thread }) => {
+  test('reply, edit, resolve, reopen and remove answer the form that asked', async () => {
+    const { id, post } = thread(editorSession)
+    const reply = await post(colleagueSession.cookie, {
+      intent: 'annotation-reply',
+      annotationId: String(id),
+      body: 'Vom Sprecher',
+    })
+    expect([reply.init?.status ?? 200, reply.data.form]).toEqual([200, `annotation-reply-${id}`])
+    const edit = await post(editorSession.cookie, {
+      intent: 'annotation-edit',
+      annotationId: String(id),
+      kind: 'decision',
+      body: 'Geklärt',
+      version: '1',
+    })
+    expect([edit.init?.status ?? 200, edit.data.form]).toEqual([200, `annotation-edit-${id}`])
+    for (const intent of ['annotation-resolve', 'annotation-reopen', 'annotation-remove']) {
+      const answer = await post(colleagueSession.cookie, { intent, annotationId: String(id) })
+      expect([answer.init?.status ?? 200, answer.data.form], intent).toEqual([
+        intent === 'annotation-remove' ? 409 : 200,
+        `${intent}-${id}`,
+      ])
+    }
+    // The colleague may resolve and reopen, but not remove the editor's note.
+    expect(noteRow(id)).toMatchObject({
+      kind: 'decision',
+      body: 'Geklärt',
+      version: 2,
+      resolved_at: null,
+      deleted_at: null,
+    })
+  })
+
+  test('an editor is refused a colleague’s note with a message, an admin is not', async () => {
+    const { id, post } = thread(colleagueSession)
     const edit = { intent: 'annotation-edit', annotationId: String(id), body: 'Geändert', version: '1' }
-    expect(await statusOf(() => post(sourceId, editorSession.cookie, edit))).toBe(403)
-    expect(
-      await statusOf(() =>
-        post(sourceId, editorSession.cookie, { intent: 'annotation-remove', annotationId: String(id) }),
-      ),
-    ).toBe(403)
-    expect(noteRow(id)).toMatchObject({ body: 'Von Mira', version: 1, deleted_at: null })
-    const answer = await post(sourceId, adminSession.cookie, edit)
-    expect(answer.init?.status).toBe(200)
+    const refused = await post(editorSession.cookie, edit)
+    expect(refused.init?.status ?? 200).toBe(409)
+    expect(refused.data.result.error?.['']).toEqual(['Only the author of a note or an admin can edit it.'])
+    const removal = await post(editorSession.cookie, { intent: 'annotation-remove', annotationId: String(id) })
+    expect(removal.data.result.error?.['']).toEqual(['Only the author of a note or an admin can remove it.'])
+    expect(noteRow(id)).toMatchObject({ body: 'Von wem?', version: 1, deleted_at: null })
+
+    const allowed = await post(adminSession.cookie, edit)
+    expect(allowed.init?.status ?? 200).toBe(200)
     expect(noteRow(id)).toMatchObject({ body: 'Geändert', version: 2 })
   })
 
-  test('a stale edit is a 409 that hands over the saved version', async () => {
-    const sourceId = newSource()
-    const id = annotatePassage(
-      sourceId,
-      { intent: 'annotation-passage', kind: 'note', body: 'Erst', passage: 'Moskau' },
-      editorSession,
-    )
-    editNote({ sourceId }, id, { body: 'Zweit', version: 1 }, editorSession)
-    const answer = await post(sourceId, editorSession.cookie, {
+  test('a stale edit is a 409 with a message next to the form, and keeps the other save', async () => {
+    const { id, post } = thread(editorSession)
+    await post(adminSession.cookie, {
+      intent: 'annotation-edit',
+      annotationId: String(id),
+      body: 'Zweit',
+      version: '1',
+    })
+    const stale = await post(editorSession.cookie, {
       intent: 'annotation-edit',
       annotationId: String(id),
       body: 'Dritt',
       version: '1',
     })
-    expect(answer.init?.status).toBe(409)
-    expect(answer.data).toMatchObject({ intent: 'annotation-edit', annotationId: id, currentVersion: 2 })
-    expect(answer.data.result.error?.['']?.[0]).toMatch(/Someone else edited this note/)
-    expect(noteRow(id)).toMatchObject({ body: 'Zweit' })
+    expect(stale.init?.status ?? 200).toBe(409)
+    expect(stale.data.form).toBe(`annotation-edit-${id}`)
+    expect(stale.data.result.error?.['']?.[0]).toMatch(/Someone else edited this note/)
+    // What the editor typed comes back to the form.
+    expect(stale.data.result.initialValue).toMatchObject({ body: 'Dritt' })
+    expect(noteRow(id)).toMatchObject({ body: 'Zweit', version: 2 })
   })
 
-  test('a note removed meanwhile is a message, not an error page', async () => {
-    const sourceId = newSource()
-    const id = annotatePassage(
-      sourceId,
-      { intent: 'annotation-passage', kind: 'note', body: 'Weg', passage: 'Moskau' },
-      editorSession,
-    )
-    removeNote({ sourceId }, id, editorSession)
-    const answer = await post(sourceId, colleagueSession.cookie, {
+  test('a note removed meanwhile is a message on the form, not an error page', async () => {
+    const { id, post } = thread(editorSession)
+    await post(editorSession.cookie, { intent: 'annotation-remove', annotationId: String(id) })
+    const late = await post(colleagueSession.cookie, {
       intent: 'annotation-reply',
       annotationId: String(id),
       body: 'Zu spät',
     })
-    expect(answer.init?.status).toBe(404)
-    expect(answer.data.result.error?.['']).toEqual(['This note has been removed in the meantime.'])
+    expect(late.init?.status ?? 200).toBe(409)
+    expect(late.data.result.error?.['']).toEqual(['This note has been removed in the meantime.'])
   })
 
   test('a viewer is refused every note form with 403 and nothing changes', async () => {
-    const sourceId = newSource()
-    const id = annotatePassage(
-      sourceId,
-      { intent: 'annotation-passage', kind: 'note', body: 'Bleibt', passage: 'Moskau' },
-      editorSession,
-    )
-    const before = sqlite.prepare('select count(*) as n, max(updated_at) as u from annotations').get()
+    const { id, post } = thread(editorSession)
+    const before = snapshotNotes()
     const attempts: Array<Record<string, string>> = [
+      { intent: 'annotation-add', kind: 'note', body: 'Leser' },
       { intent: 'annotation-passage', kind: 'note', body: 'Leser', passage: 'Moskau' },
       { intent: 'annotation-reply', annotationId: String(id), body: 'Leser' },
       { intent: 'annotation-edit', annotationId: String(id), body: 'Leser', version: '1' },
@@ -671,10 +753,54 @@ describe('the source page’s note forms', () => {
       { intent: 'annotation-remove', annotationId: String(id) },
     ]
     for (const fields of attempts) {
-      expect(await statusOf(() => post(sourceId, viewerSession.cookie, fields)), fields.intent).toBe(403)
+      expect(await statusOf(() => post(viewerSession.cookie, fields)), fields.intent).toBe(403)
     }
-    expect(sqlite.prepare('select count(*) as n, max(updated_at) as u from annotations').get()).toEqual(before)
-    expect(noteRow(id)).toMatchObject({ resolved_at: null, deleted_at: null })
+    expect(snapshotNotes()).toEqual(before)
+  })
+})
+
+describe('the claim page’s note form', () => {
+  test('adds a note with exactly one history event, and answers its form', async () => {
+    const claimId = newClaim()
+    let answer: Answer | undefined
+    const last = lastEventId()
+    answer = (await claimPage.action({
+      request: formRequest(
+        `/claims/${claimId}?index`,
+        { intent: 'annotation-add', kind: 'question', body: 'Quelle?' },
+        editorSession.cookie,
+      ),
+      params: { claimId: String(claimId) },
+      context: {},
+    })) as unknown as Answer
+    expect([answer?.init?.status ?? 200, answer?.data.form]).toEqual([200, 'annotation-add'])
+    const [note] = listClaimNotes(claimId, editor).open
+    expect(eventsSince(last)).toEqual([
+      {
+        claimId,
+        type: 'annotation_added',
+        actorId: editorSession.id,
+        before: null,
+        after: { annotation: `#${note!.id}`, kind: 'question', body: 'Quelle?' },
+      },
+    ])
+  })
+
+  test('an empty note gets a message next to the field and writes nothing', async () => {
+    const claimId = newClaim()
+    const before = snapshotNotes()
+    const answer = (await claimPage.action({
+      request: formRequest(
+        `/claims/${claimId}?index`,
+        { intent: 'annotation-add', kind: 'note', body: '  ' },
+        editorSession.cookie,
+      ),
+      params: { claimId: String(claimId) },
+      context: {},
+    })) as unknown as Answer
+    expect(answer.init?.status ?? 200).toBe(400)
+    expect(answer.data.result.error).toEqual({ body: ['The note is required.'] })
+    expect(snapshotNotes()).toEqual(before)
   })
 })
 

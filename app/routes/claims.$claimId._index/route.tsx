@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
+import { ClaimAnnotations } from '#app/components/claim-annotations.tsx'
 import { ClaimEvidence } from '#app/components/claim-evidence.tsx'
 import { ClaimHistory } from '#app/components/claim-history.tsx'
 import { ReviewPanel } from '#app/components/review-panel.tsx'
 import { ErrorList, useSectionFetcher } from '#app/components/forms.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { listClaimNotes } from '#app/domain/annotations.server.ts'
 import { getClaimDetail } from '#app/domain/claims.server.ts'
 import { listClaimEvents } from '#app/domain/history.server.ts'
 import { linkLabels } from '#app/domain/labels.ts'
@@ -15,6 +17,7 @@ import { reviewOptionsFor } from '#app/domain/review.server.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { annotationIntents } from './annotation-intents.server.ts'
 import { evidenceIntents } from './evidence-intents.server.ts'
 import type { ClaimIntentHandler } from './intents.server.ts'
 import { reviewIntents } from './review-intents.server.ts'
@@ -36,12 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRestore: hasRole(user, 'editor') && Boolean(detail.claim.deletedAt),
     review: canEdit ? reviewOptionsFor(id, user) : null,
     editors: canEdit ? listActiveEditors() : [],
+    notes: listClaimNotes(id, user),
   }
 }
 
 /** Every form on the page, by the `intent` it posts. */
 const intents = new Map<string, ClaimIntentHandler>(
-  Object.entries({ ...trashIntents, ...reviewIntents, ...evidenceIntents }),
+  Object.entries({ ...trashIntents, ...reviewIntents, ...evidenceIntents, ...annotationIntents }),
 )
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClaimPage() {
-  const { claim, evidence, links, events, canEdit, canRestore, review, editors } = useLoaderData<typeof loader>()
+  const { claim, evidence, links, events, canEdit, canRestore, review, editors, notes } = useLoaderData<typeof loader>()
   const trash = useSectionFetcher('trash')
   const duplicateOf = links.find((l) => l.type === 'duplicate_of' && l.direction === 'outgoing')
   return (
@@ -153,6 +157,7 @@ export default function ClaimPage() {
               </ul>
             )}
           </section>
+          <ClaimAnnotations notes={notes} />
         </div>
         <aside>
           <ReviewPanel claim={claim} review={review} editors={editors} />
