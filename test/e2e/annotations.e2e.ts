@@ -220,6 +220,55 @@ describe('annotating a passage of a source', () => {
     await note.locator('.note-body', { hasText: 'Quelle der US-Warnung?' }).waitFor()
   })
 
+  it('keeps notes on their words when the excerpt is edited, and lists a note whose words are gone', async () => {
+    const page = await signedIn('editor')
+    const title = 'Große Show mit den wenigen Verbündeten: Kim lässt sich mit Schoigu und Li Hongzhong feiern'
+    const sourceId = await openSource(page, title)
+    const toolbar = page.getByRole('toolbar', { name: 'Selected passage' })
+    const popover = page.getByRole('dialog', { name: 'Note on the selected passage' })
+    for (const [passage, body] of [
+      ['seit Beginn der Coronapandemie', 'Erster Besuch seit 2020?'],
+      ['Zugleich hieß es aus Moskau', 'Wer in Moskau?'],
+    ]) {
+      await dragSelect(page, passage!)
+      await toolbar.getByRole('button', { name: 'Annotate passage' }).click()
+      await popover.getByLabel('Note').fill(body!)
+      await popover.getByRole('button', { name: 'Save note' }).click()
+      await popover.waitFor({ state: 'detached' })
+    }
+    expect(await highlightTexts(page)).toEqual(['seit Beginn der Coronapandemie', 'Zugleich hieß es aus Moskau'])
+
+    // An editor rewrites the start of the excerpt and drops the words of the first note.
+    await visit(page, `/sources/${sourceId}/edit`)
+    const excerptField = page.getByLabel('Excerpt')
+    const original = await excerptField.inputValue()
+    await excerptField.fill(
+      `Nordkorea feiert den „Tag des Sieges“.\n\n${original.replace(' seit Beginn der Coronapandemie', '')}`,
+    )
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.waitForURL(new RegExp(`/sources/${sourceId}$`))
+    await waitForHydration(page)
+
+    expect(await highlightTexts(page)).toEqual(['Zugleich hieß es aus Moskau'])
+    const orphaned = page.getByRole('region', { name: /Orphaned notes/ })
+    await orphaned.getByText('These notes lost their passage when the excerpt was edited').waitFor()
+    const lost = orphaned.getByRole('article')
+    expect(await lost.count()).toBe(1)
+    await lost.locator('blockquote', { hasText: 'seit Beginn der Coronapandemie' }).waitFor()
+    await lost.locator('.note-body', { hasText: 'Erster Besuch seit 2020?' }).waitFor()
+    await expectNoAxeViolations(page, { label: 'source page with an orphaned note', soft: true })
+    await screenshot(page, 'source-orphaned-note')
+
+    // The words come back: so does the highlight, and the orphan list is gone.
+    await visit(page, `/sources/${sourceId}/edit`)
+    await page.getByLabel('Excerpt').fill(original)
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.waitForURL(new RegExp(`/sources/${sourceId}$`))
+    await waitForHydration(page)
+    expect(await highlightTexts(page)).toEqual(['seit Beginn der Coronapandemie', 'Zugleich hieß es aus Moskau'])
+    expect(await page.getByRole('region', { name: /Orphaned notes/ }).count()).toBe(0)
+  })
+
   // Reads the passages the first test annotated.
   it('gives a viewer the highlights and notes but no way to annotate', async () => {
     const page = await signedIn('viewer')
