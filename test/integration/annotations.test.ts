@@ -276,6 +276,25 @@ describe('notes on a claim', () => {
     expect(notes.open[0]).toMatchObject({ id, canEdit: false, canRespond: false })
   })
 
+  test('a note and its event are one transaction: when the event cannot be written, neither is the note', () => {
+    const claimId = newClaim()
+    const id = addClaimNote(claimId, { kind: 'question', body: 'Offen' }, editor)
+    const before = sqlite.prepare('select * from annotations order by id').all()
+    sqlite.exec(
+      "create temp trigger fail_event before insert on claim_events begin select raise(abort, 'simulated failure'); end",
+    )
+    try {
+      expect(() => addClaimNote(claimId, { kind: 'note', body: 'Neu' }, editor)).toThrow(/simulated failure/)
+      expect(() => replyToNote({ claimId }, id, { body: 'Antwort' }, editor)).toThrow(/simulated failure/)
+      expect(() => editNote({ claimId }, id, { body: 'Geändert', version: 1 }, editor)).toThrow(/simulated failure/)
+      expect(() => setThreadResolved({ claimId }, id, true, editor)).toThrow(/simulated failure/)
+      expect(() => removeNote({ claimId }, id, editor)).toThrow(/simulated failure/)
+    } finally {
+      sqlite.exec('drop trigger fail_event')
+    }
+    expect(sqlite.prepare('select * from annotations order by id').all()).toEqual(before)
+  })
+
   test('the listing puts open threads first and says what the reader may do', () => {
     const claimId = newClaim()
     const mine = addClaimNote(claimId, { kind: 'question', body: 'Meine Frage' }, editor)
