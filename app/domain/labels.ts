@@ -116,3 +116,8 @@ export const claimEventLabels: Record<ClaimEventType, string> = {
   annotation_removed: 'removed an annotation',
   speaker_merged: 'merged the speaker',
 }
+
+/** "Name (#id)": readable in history and pickers, and two records with one name still differ. */
+export function recordReference(name: string | null, id: number | null) {
+  return id === null ? null : `${name} (#${id})`
+}
