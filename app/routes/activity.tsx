@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { requireUser } from '#app/auth/permissions.server.ts'
 import { EventByline, EventChanges } from '#app/components/claim-event.tsx'
@@ -53,6 +53,7 @@ function FilterField({
 
 export default function ActivityPage() {
   const { events, older, query, typed, errors, filtered, actors } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   /** The same filters, at another page. */
   const pageHref = (before: string | null) => {
     const params = new URLSearchParams()
@@ -69,7 +70,13 @@ export default function ActivityPage() {
   return (
     <main id="main">
       <PageHeader title="Activity" intro="Everything the desk did to its claims, newest first." />
-      <Form method="get" className="filters activity-filters" aria-label="Filter activity">
+      <Form
+        // A new URL (Clear, Back) shows its own filters, not what the inputs held before.
+        key={search}
+        method="get"
+        className="filters activity-filters"
+        aria-label="Filter activity"
+      >
         <FilterField id="filter-type" label="What happened">
           <select id="filter-type" name="type" defaultValue={query.type ?? ''}>
             <option value="">Anything</option>

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
@@ -9,6 +8,7 @@ import { verdictLabels } from '#app/domain/labels.ts'
 import { findMergedSpeaker, getSpeaker } from '#app/domain/speakers.server.ts'
 import { verdicts } from '#app/domain/vocabulary.ts'
 import { formatDateTime } from '#app/utils/format.ts'
+import { redirectIfMerged } from '#app/utils/merged-speakers.server.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { ClaimListQuerySchema } from '#app/validation/claim.ts'
 import { recordId } from '#app/validation/common.ts'
@@ -22,9 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const id = parseRecordId(params.speakerId, 'Speaker')
-  // A merged speaker's old links lead to the speaker who has its claims now.
-  const mergedAway = findMergedSpeaker(id)
-  if (mergedAway) throw redirect(`/speakers/${mergedAway.mergedIntoId}?merged=${id}`)
+  redirectIfMerged(id)
   const speaker = orNotFound(() => getSpeaker(id), `There is no speaker #${id}.`)
   const claims = listClaims(ClaimListQuerySchema.parse({ speaker: id }), user.id)
   const mergedId = recordId('Speaker')

@@ -12,7 +12,6 @@ import { ErrorList, FormActions, useDeskForm } from '#app/components/forms.tsx'
 import { Picker } from '#app/components/picker.tsx'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 import {
-  findMergedSpeaker,
   findMergeTarget,
   getSpeaker,
   mergeSpeakers,
@@ -21,6 +20,7 @@ import {
 } from '#app/domain/speakers.server.ts'
 import { ConflictError, FieldError, RefusedError } from '#app/utils/errors.server.ts'
 import { shorten } from '#app/utils/format.ts'
+import { redirectIfMerged } from '#app/utils/merged-speakers.server.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { SpeakerMergeSchema, SpeakerMergeTargetSchema } from '#app/validation/speaker.ts'
 
@@ -38,8 +38,7 @@ const profileLabels: Record<SpeakerMergePreview['details'][number]['field'], str
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request)
   const id = parseRecordId(params.speakerId, 'Speaker')
-  const mergedAway = findMergedSpeaker(id)
-  if (mergedAway) throw redirect(`/speakers/${mergedAway.mergedIntoId}?merged=${id}`)
+  redirectIfMerged(id)
   const speaker = orNotFound(() => getSpeaker(id), `There is no speaker #${id}.`)
   const searchParams = new URL(request.url).searchParams
   if (!searchParams.has('into')) return { speaker, preview: null, result: null }

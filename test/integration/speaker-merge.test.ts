@@ -16,6 +16,7 @@ import {
   updateSpeaker,
 } from '#app/domain/speakers.server.ts'
 import * as speakerDetail from '#app/routes/speakers.$speakerId._index.tsx'
+import * as speakerEdit from '#app/routes/speakers.$speakerId.edit.tsx'
 import * as speakerMerge from '#app/routes/speakers.$speakerId.merge.tsx'
 import * as resourcesSpeakers from '#app/routes/resources.speakers.tsx'
 import { ConflictError, RefusedError } from '#app/utils/errors.server.ts'
@@ -392,6 +393,31 @@ describe('the speaker pages', () => {
       }),
     )
     expect((elsewhere.data as { merged: unknown }).merged).toBeNull()
+  })
+
+  test('an edit form left open during the merge saves nothing and leads to the target', async () => {
+    const { speakerId, intoId } = pair()
+    const opened = row(speakerId)
+    mergeSpeakers({ speakerId, intoSpeakerId: intoId, ...versions(speakerId, intoId) }, colleague.id)
+    const request = () =>
+      formRequest(
+        `/speakers/${speakerId}/edit`,
+        { name: opened.name, kind: 'person', role: 'Minister a. D.', version: String(opened.version) },
+        editor.cookie,
+      )
+    const saved = await answer(() =>
+      speakerEdit.action({ request: request(), params: { speakerId: String(speakerId) }, context: {} }),
+    )
+    expect(saved).toMatchObject({ status: 302, location: `/speakers/${intoId}?merged=${speakerId}` })
+    expect(row(speakerId).role).toBe('Verteidigungsminister')
+    const reopened = await answer(() =>
+      speakerEdit.loader({
+        request: getRequest(`/speakers/${speakerId}/edit`, editor.cookie),
+        params: { speakerId: String(speakerId) },
+        context: {},
+      }),
+    )
+    expect(reopened).toMatchObject({ status: 302, location: `/speakers/${intoId}?merged=${speakerId}` })
   })
 
   test('the verdict record lists all seven verdicts in order', async () => {

@@ -26,7 +26,7 @@ describe('CountChart', () => {
   test('is a labelled list whose items read as label and number', () => {
     const html = render(bars)
     expect(html).toMatch(/^<ul class="count-chart" aria-label="Verified claims by verdict">/)
-    expect(itemTexts(html)).toEqual(['True:4', 'False:1', 'Mixed:0'])
+    expect(itemTexts(html)).toEqual(['True: 4', 'False: 1', 'Mixed: 0'])
     // The bars repeat the numbers for the eye only.
     expect(html.match(/class="count-chart-track" aria-hidden="true"/g)).toHaveLength(3)
   })

@@ -25,7 +25,7 @@ export function CountChart({ label, bars }: { label: string; bars: CountBar[] })
           <>
             <span className="count-chart-label">
               {bar.label}
-              <span className="sr-only">:</span>
+              <span className="sr-only">: </span>
             </span>
             <span className="count-chart-track" aria-hidden="true">
               <span
