@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import * as activity from '#app/routes/activity.tsx'
 import * as adminUsers from '#app/routes/admin.users.tsx'
-import * as claimDetail from '#app/routes/claims.$claimId._index.tsx'
+import * as claimDetail from '#app/routes/claims.$claimId._index/route.tsx'
 import * as claimEdit from '#app/routes/claims.$claimId.edit.tsx'
 import * as claimsIndex from '#app/routes/claims._index.tsx'
 import * as claimNew from '#app/routes/claims.new.tsx'
@@ -123,6 +123,25 @@ const writes: Array<[string, Action, Record<string, string>, Record<string, stri
   ],
   [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'delete', version: '1' }],
   [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'restore' }],
+  [
+    `/claims/${claimId}`,
+    claimDetail.action,
+    { claimId: String(claimId) },
+    { intent: 'review', move: 'start', version: '1' },
+  ],
+  [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'assign' }],
+  [
+    `/claims/${claimId}`,
+    claimDetail.action,
+    { claimId: String(claimId) },
+    { intent: 'attach-evidence', role: 'supports', sourceId: String(sourceId), sourceRef: 'x' },
+  ],
+  [
+    `/claims/${claimId}`,
+    claimDetail.action,
+    { claimId: String(claimId) },
+    { intent: 'remove-evidence', evidenceId: '1' },
+  ],
   ['/speakers/new', speakerNew.action, {}, { name: 'Neu', kind: 'person' }],
   [
     `/speakers/${speakerId}/edit`,
