@@ -125,14 +125,19 @@ export default function ActivityPage() {
           ) : null}
         </div>
       </Form>
-      <p className="list-meta" aria-live="polite">
-        <span>
-          {events.length === 0
-            ? 'No events'
-            : `${events.length} ${events.length === 1 ? 'event' : 'events'}${query.before ? ', continuing back in time' : ''}`}
-          {filtered ? ' matching the filters' : ''}
-          {older ? '; older ones on the next page' : ''}
+      <p className="list-meta">
+        <span aria-live="polite">
+          {[
+            events.length === 0 ? 'No' : events.length,
+            query.before ? 'older' : null,
+            events.length === 1 ? 'event' : 'events',
+            filtered ? 'matching the filters' : null,
+          ]
+            .filter((word) => word !== null)
+            .join(' ')}
+          {events.length > 0 && !query.before ? ', newest first' : ''}
         </span>
+        {query.before ? <Link to={pageHref(null)}>← Back to the newest</Link> : null}
       </p>
       <section className="card" aria-label="Events">
         {events.length === 0 ? (
