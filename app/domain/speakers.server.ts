@@ -319,7 +319,10 @@ function mergePlan(tx: DbOrTx, speaker: SpeakerRow, into: SpeakerRow) {
       .map((a) => a.alias)
       .filter((a) => a !== speaker.name),
   ]
-  const isKnown = (spelling: string) => known.has(foldForMatching(spelling))
+  const isKnown = (spelling: string) => {
+    const key = foldForMatching(spelling)
+    return !key || known.has(key)
+  }
   const aliases = { moving: spellings.filter((s) => !isKnown(s)), dropped: spellings.filter(isKnown) }
   const filled = mergedProfileFields
     .filter((field) => into[field] === null && speaker[field] !== null)
