@@ -90,10 +90,11 @@ const dayInMs = 86_400_000
 /**
  * The query behind the activity page, newest first, keyset-paged on (at, id) so a page
  * never repeats or skips an event when several share one timestamp. Each filter rides
- * an index: the claim filter `claim_events_claim_idx (claim_id, at)`, dates and paging
- * `claim_events_at_idx (at)` (SQLite keeps the rowid, our id, in every index, so (at, id)
- * is already in order). Type and actor have no index of their own: they are checked
- * while walking the (at) index newest first, which stops at the page's 51st match.
+ * an index: the claim filter `claim_events_claim_idx (claim_id, at)`, what happened
+ * `claim_events_type_idx (type, at)`, who `claim_events_actor_idx (actor_id, at)`, dates
+ * and paging `claim_events_at_idx (at)` (SQLite keeps the rowid, our id, in every index,
+ * so (at, id) is already in order and a rare type or a quiet editor is found without
+ * walking the whole history).
  */
 export function eventsPageQuery(query: Omit<ActivityQuery, 'before'> & { before?: EventCursor }, limit: number) {
   const { before } = query
