@@ -1,11 +1,12 @@
 import { aliasedTable, and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.ts'
-import { claimLinks, claims, claimTags, evidence, sources, speakers, tags, users } from '#db/schema.ts'
+import { claims, claimTags, evidence, sources, speakers, tags, users } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.server.ts'
 import { pageOf } from '#app/utils/lists.ts'
 import type { ClaimInput, ClaimListQuery } from '#app/validation/claim.ts'
 import { changedFields, recordClaimEvent } from './history.server.ts'
+import { listClaimLinks } from './links.server.ts'
 import { resolveSourceChoice } from './sources.server.ts'
 import { resolveSpeakerChoice } from './speakers.server.ts'
 
@@ -227,30 +228,6 @@ export function getClaimDetail(id: number) {
     .where(and(eq(evidence.claimId, id), isNull(evidence.deletedAt)))
     .orderBy(sql`${evidence.role} = 'origin' desc`, asc(evidence.createdAt))
     .all()
-  const other = aliasedTable(claims, 'other')
-  const linkColumns = {
-    id: claimLinks.id,
-    type: claimLinks.type,
-    note: claimLinks.note,
-    otherId: other.id,
-    otherText: other.text,
-    otherStatus: other.status,
-    otherVerdict: other.verdict,
-  }
-  const outgoing = db
-    .select(linkColumns)
-    .from(claimLinks)
-    .innerJoin(other, eq(other.id, claimLinks.toClaimId))
-    .where(and(eq(claimLinks.fromClaimId, id), isNull(claimLinks.deletedAt), isNull(other.deletedAt)))
-    .all()
-    .map((l) => ({ ...l, direction: 'outgoing' as const }))
-  const incoming = db
-    .select(linkColumns)
-    .from(claimLinks)
-    .innerJoin(other, eq(other.id, claimLinks.fromClaimId))
-    .where(and(eq(claimLinks.toClaimId, id), isNull(claimLinks.deletedAt), isNull(other.deletedAt)))
-    .all()
-    .map((l) => ({ ...l, direction: 'incoming' as const }))
   return {
     claim: {
       ...claim,
@@ -261,7 +238,7 @@ export function getClaimDetail(id: number) {
       approvedByName: nameOf(claim.approvedById),
     },
     evidence: evidenceRows,
-    links: [...outgoing, ...incoming],
+    links: listClaimLinks(id),
   }
 }
 
