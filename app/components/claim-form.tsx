@@ -1,6 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
-import { Form, useFetcher, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
+import { Form, useNavigation } from '@remix-run/react'
 import { verdictLabels } from '#app/domain/labels.ts'
 import { verdicts } from '#app/domain/vocabulary.ts'
 import { ClaimCreateSchema, ClaimEditSchema } from '#app/validation/claim.ts'
@@ -14,69 +13,7 @@ import {
   useDeskForm,
   type RecordFormProps,
 } from './forms.tsx'
-
-type Suggestion = { id: number; label: string; detail?: string | null }
-
-/**
- * A text field with suggestions from a resource route. Without JavaScript it is a plain
- * text field and the server matches the typed name; with it, picking a suggestion also
- * fills the hidden id so two same-named records cannot be confused.
- */
-function Picker({
-  label,
-  hint,
-  name,
-  idName,
-  defaultValue,
-  defaultId,
-  errors,
-  resource,
-}: {
-  label: string
-  hint: string
-  name: string
-  idName: string
-  defaultValue: string
-  defaultId: string
-  errors?: string[]
-  resource: string
-}) {
-  const fetcher = useFetcher<{ suggestions: Suggestion[] }>()
-  const [pickedId, setPickedId] = useState(defaultId)
-  const listId = `${name}-suggestions`
-  const suggestions = fetcher.data?.suggestions ?? []
-  return (
-    <>
-      <Field
-        label={label}
-        hint={hint}
-        errors={errors}
-        inputProps={{
-          id: name,
-          name,
-          type: 'text',
-          defaultValue,
-          list: listId,
-          autoComplete: 'off',
-          onChange: (event) => {
-            const value = event.currentTarget.value
-            const match = suggestions.find((s) => s.label === value)
-            setPickedId(match ? String(match.id) : '')
-            if (value.trim().length >= 2) fetcher.load(`${resource}?${new URLSearchParams({ q: value })}`)
-          },
-        }}
-      />
-      <datalist id={listId}>
-        {suggestions.map((s) => (
-          <option key={s.id} value={s.label}>
-            {s.detail ?? ''}
-          </option>
-        ))}
-      </datalist>
-      <input type="hidden" name={idName} value={pickedId} />
-    </>
-  )
-}
+import { Picker } from './picker.tsx'
 
 export type ClaimFormDefaults = Partial<Record<string, string>>
 

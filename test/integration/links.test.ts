@@ -18,7 +18,8 @@ import {
 import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
 import { db, getConnection } from '#db/client.ts'
 import { claimEvents, claimLinks } from '#db/schema.ts'
-import { makeUser } from '#test/helpers/fixtures.ts'
+import * as resourcesClaims from '#app/routes/resources.claims.tsx'
+import { getRequest, makeUser, signedIn } from '#test/helpers/fixtures.ts'
 
 const editor = await makeUser('editor')
 const colleague = await makeUser('editor')
@@ -41,9 +42,9 @@ function refusal(input: LinkInput) {
     linkClaims(input, editor.id)
   } catch (error) {
     expect(error).toBeInstanceOf(FieldError)
-    expect(Object.keys((error as FieldError).fieldErrors)).toEqual(['target'])
+    expect(Object.keys((error as FieldError).fieldErrors)).toEqual(['otherClaim'])
     expect([total('claim_links'), total('claim_events')], 'a refused link writes nothing').toEqual(before)
-    return (error as FieldError).fieldErrors.target![0]
+    return (error as FieldError).fieldErrors.otherClaim![0]
   }
   throw new Error(`The link ${JSON.stringify(input)} was not refused.`)
 }
@@ -426,7 +427,7 @@ describe('finding the claim an editor typed', () => {
     ['…', 'Type the other claim’s number, like #12, or words from its text.'],
   ])('“%s” is refused with a message for the field', (reference, message) => {
     expect(() => claimIdFromReference(reference)).toThrow(
-      expect.objectContaining({ fieldErrors: { target: [message] } }),
+      expect.objectContaining({ fieldErrors: { otherClaim: [message] } }),
     )
   })
 
@@ -443,5 +444,21 @@ describe('finding the claim an editor typed', () => {
     ).toEqual([kursk, kurskAgain].sort())
     expect(suggestClaims('Wostotschny')).toEqual([])
     expect(suggestClaims('  ')).toEqual([])
+  })
+})
+
+describe('the other-claim picker’s suggestions', () => {
+  test('label each claim with its number, which the server reads back', async () => {
+    const viewer = await signedIn('viewer')
+    const id = claim('Putin nahm die Einladung nach Pjöngjang an.')
+    const reply = (await resourcesClaims.loader({
+      request: getRequest('/resources/claims?q=Einladung%20Pjöngjang', viewer.cookie),
+      params: {},
+      context: {},
+    })) as { suggestions: Array<{ id: number; label: string; detail: string }> }
+    expect(reply.suggestions).toEqual([
+      { id, label: `Putin nahm die Einladung nach Pjöngjang an. (#${id})`, detail: 'New' },
+    ])
+    expect(claimIdFromReference(reply.suggestions[0]!.label)).toBe(id)
   })
 })
