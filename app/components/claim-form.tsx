@@ -14,6 +14,7 @@ import {
   type RecordFormProps,
 } from './forms.tsx'
 import { Picker } from './picker.tsx'
+import { SourceChoiceFieldset } from './source-choice.tsx'
 
 export type ClaimFormDefaults = Partial<Record<string, string>>
 
@@ -85,46 +86,7 @@ export function ClaimForm({ mode, lastResult, defaultValue, version, cancelHref 
           />
         </div>
       </fieldset>
-      <fieldset>
-        <legend>Where it appeared</legend>
-        <Picker
-          label="Source"
-          hint="Title or URL of a source already on the desk."
-          name="sourceRef"
-          idName="sourceId"
-          defaultValue={initial.sourceRef ?? ''}
-          defaultId={initial.sourceId ?? ''}
-          errors={[...(fields.sourceRef.errors ?? []), ...(fields.sourceId.errors ?? [])]}
-          resource="/resources/sources"
-        />
-        <CheckboxField
-          label="New source: add it with the details below"
-          inputProps={getInputProps(fields.newSource, { type: 'checkbox' })}
-          errors={fields.newSource.errors}
-        />
-        <div className="form-row shown-when-ticked">
-          <Field
-            label="New source title"
-            inputProps={getInputProps(fields.newSourceTitle, { type: 'text' })}
-            errors={fields.newSourceTitle.errors}
-          />
-          <Field
-            label="New source URL"
-            inputProps={getInputProps(fields.newSourceUrl, { type: 'url' })}
-            errors={fields.newSourceUrl.errors}
-          />
-          <Field
-            label="Outlet"
-            inputProps={getInputProps(fields.newSourceOutlet, { type: 'text' })}
-            errors={fields.newSourceOutlet.errors}
-          />
-          <Field
-            label="Published"
-            inputProps={getInputProps(fields.newSourcePublishedOn, { type: 'date' })}
-            errors={fields.newSourcePublishedOn.errors}
-          />
-        </div>
-      </fieldset>
+      <SourceChoiceFieldset legend="Where it appeared" fields={fields} initial={initial} />
       {mode === 'edit' ? (
         <fieldset>
           <legend>Check</legend>

@@ -6,7 +6,7 @@ type Suggestion = { id: number; label: string; detail?: string | null }
 
 /**
  * A text field with suggestions from a resource route. Without JavaScript it is a plain
- * text field and the server matches what was typed; with it, picking a suggestion also
+ * text field and the server matches the typed name; with it, picking a suggestion also
  * fills the hidden id (when `idName` is given) so two same-named records cannot be
  * confused. Pickers whose labels carry the record's number need no hidden id.
  */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
-import { languageCode, optionalIsoDate, optionalText, recordId, requiredText, sourceUrl, version } from './common.ts'
+import { languageCode, optionalIsoDate, optionalText, recordId, requiredText, version } from './common.ts'
+import { requireNewSourceTitle, sourceChoiceFields } from './source.ts'
 
 export const claimLimits = { text: 1000, quote: 2000, rationale: 5000, tags: 500, tag: 40 }
 
@@ -32,21 +33,9 @@ const claimFields = {
   speakerId: recordId('Speaker').optional(),
   newSpeaker: z.boolean().optional(),
   newSpeakerRole: optionalText('Role', 200),
-  sourceRef: optionalText('Source', 2000),
-  sourceId: recordId('Source').optional(),
-  newSource: z.boolean().optional(),
-  newSourceTitle: optionalText('Title', 500),
-  newSourceUrl: sourceUrl('URL').optional(),
-  newSourceOutlet: optionalText('Outlet', 200),
-  newSourcePublishedOn: optionalIsoDate('Published'),
+  ...sourceChoiceFields,
   verdict: z.enum(verdicts, { error: 'Pick one of the listed verdicts.' }).optional(),
   rationale: optionalText('The rationale', claimLimits.rationale),
-}
-
-function requireNewSourceTitle(value: { newSource?: boolean; newSourceTitle?: string }, ctx: z.RefinementCtx) {
-  if (value.newSource && !value.newSourceTitle) {
-    ctx.addIssue({ code: 'custom', path: ['newSourceTitle'], message: 'A new source needs a title.' })
-  }
 }
 
 export const ClaimCreateSchema = z.object(claimFields).superRefine(requireNewSourceTitle)
