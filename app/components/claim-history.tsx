@@ -24,7 +24,8 @@ function show(field: string, value: unknown) {
 function shownFields(event: ClaimEventView) {
   if (event.type === 'created') return []
   const keys = new Set([...Object.keys(event.before ?? {}), ...Object.keys(event.after ?? {})])
-  return [...keys].filter((key) => key in claimFieldLabels)
+  const shown = (value: unknown) => value !== null && value !== undefined && value !== ''
+  return [...keys].filter((key) => key in claimFieldLabels && (shown(event.before?.[key]) || shown(event.after?.[key])))
 }
 
 /** The claim's timeline: who changed what, from what, to what. */

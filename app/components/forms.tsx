@@ -1,6 +1,7 @@
 // Form fields with a visible label bound to the control and errors announced next to it,
 // and the conform setup every desk form shares.
 import { useForm, type SubmissionResult } from '@conform-to/react'
+import { useActionData, useFetcher } from '@remix-run/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { useId } from 'react'
@@ -54,6 +55,22 @@ export function useDeskForm<Schema extends z.ZodType<Record<string, unknown>>>({
     // Form defaults are the strings the inputs show, not the parsed values.
     defaultValue: defaultValue as never,
   })
+}
+
+/** What the server's `sectionDone` / `sectionInvalid` / `sectionRefused` send back. */
+type SectionReply = { form: string; result: SubmissionResult<string[]> }
+
+/**
+ * One of several forms on a page: it posts through its own fetcher, so the page neither
+ * scrolls nor loses other forms' input; without JavaScript the page's action answers and
+ * the reply addressed to this form (by `formKey`) is picked out of the action data.
+ */
+export function useSectionFetcher(formKey: string) {
+  const fetcher = useFetcher<SectionReply>({ key: formKey })
+  const actionData = useActionData<SectionReply | Record<string, unknown> | undefined>()
+  const fromPage = actionData && actionData.form === formKey ? (actionData as SectionReply) : undefined
+  const reply = fetcher.data ?? fromPage
+  return { fetcher, lastResult: reply?.result, busy: fetcher.state !== 'idle' }
 }
 
 type ShellProps = { label: ReactNode; hint?: ReactNode; errors?: ListOfErrors; className?: string }

@@ -5,8 +5,11 @@ import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.server.ts'
 import { pageOf } from '#app/utils/lists.ts'
 import type { ClaimInput, ClaimListQuery } from '#app/validation/claim.ts'
+import { listEvidence, syncOriginEvidence } from './evidence.server.ts'
 import { changedFields, recordClaimEvent } from './history.server.ts'
+import { recordReference } from './labels.ts'
 import { listClaimLinks } from './links.server.ts'
+import { statusAfterEdit } from './review.server.ts'
 import { resolveSourceChoice } from './sources.server.ts'
 import { resolveSpeakerChoice } from './speakers.server.ts'
 
@@ -139,11 +142,6 @@ function getClaimRow(tx: DbOrTx, id: number) {
 
 export type ClaimRow = ReturnType<typeof getClaimRow>
 
-/** "Name (#id)": readable, and two records with one name still differ. */
-function reference(name: string | null, id: number | null) {
-  return id === null ? null : `${name} (#${id})`
-}
-
 /** A claim as its history and conflict screen show it: references by name and number. */
 function readableFields(claim: ClaimRow) {
   return {
@@ -151,8 +149,8 @@ function readableFields(claim: ClaimRow) {
     quote: claim.quote,
     language: claim.language,
     claimedOn: claim.claimedOn,
-    speaker: reference(claim.speakerName, claim.speakerId),
-    source: reference(claim.sourceTitle, claim.sourceId),
+    speaker: recordReference(claim.speakerName, claim.speakerId),
+    source: recordReference(claim.sourceTitle, claim.sourceId),
     tags: claim.tags.join(', '),
     verdict: claim.verdict,
     rationale: claim.rationale,
@@ -212,22 +210,6 @@ export function getClaimDetail(id: number) {
     )
     .all()
   const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.name ?? null
-  const evidenceRows = db
-    .select({
-      id: evidence.id,
-      role: evidence.role,
-      note: evidence.note,
-      sourceId: sources.id,
-      title: sources.title,
-      outlet: sources.outlet,
-      url: sources.url,
-      publishedOn: sources.publishedOn,
-    })
-    .from(evidence)
-    .innerJoin(sources, eq(sources.id, evidence.sourceId))
-    .where(and(eq(evidence.claimId, id), isNull(evidence.deletedAt)))
-    .orderBy(sql`${evidence.role} = 'origin' desc`, asc(evidence.createdAt))
-    .all()
   return {
     claim: {
       ...claim,
@@ -237,65 +219,9 @@ export function getClaimDetail(id: number) {
       submittedByName: nameOf(claim.submittedById),
       approvedByName: nameOf(claim.approvedById),
     },
-    evidence: evidenceRows,
+    evidence: listEvidence(id),
     links: listClaimLinks(id),
   }
-}
-
-/**
- * The source a claim first appeared in is also its `origin` evidence. When the source
- * changes, the old origin row is retired (soft-deleted, with its event) so the old
- * source no longer claims to be where it came from.
- */
-function syncOriginEvidence(tx: Tx, claimId: number, sourceId: number | null, actorId: string) {
-  const origins = tx
-    .select({ id: evidence.id, sourceId: evidence.sourceId })
-    .from(evidence)
-    .where(and(eq(evidence.claimId, claimId), eq(evidence.role, 'origin'), isNull(evidence.deletedAt)))
-    .all()
-  for (const origin of origins.filter((o) => o.sourceId !== sourceId)) {
-    tx.update(evidence).set({ deletedAt: new Date(), deletedById: actorId }).where(eq(evidence.id, origin.id)).run()
-    recordClaimEvent(tx, {
-      claimId,
-      actorId,
-      type: 'evidence_removed',
-      before: { sourceId: origin.sourceId, role: 'origin' },
-    })
-  }
-  if (sourceId === null || origins.some((o) => o.sourceId === sourceId)) return
-  tx.insert(evidence).values({ claimId, sourceId, role: 'origin', createdById: actorId }).run()
-  recordClaimEvent(tx, { claimId, actorId, type: 'evidence_added', after: { sourceId, role: 'origin' } })
-}
-
-/**
- * A checked claim whose content changes is no longer checked. Without a verdict or a
- * rationale it goes back to research; a verified claim whose text, verdict or rationale
- * changed goes back to review, its approval withdrawn, with the editor as submitter.
- */
-function statusAfterEdit(before: ClaimRow, after: ReturnType<typeof claimColumns>, actorId: string) {
-  const checked = before.status === 'in_review' || before.status === 'verified'
-  if (!checked) return null
-  if (!after.verdict || !after.rationale) {
-    return {
-      status: 'researching' as const,
-      submittedById: null,
-      submittedAt: null,
-      approvedById: null,
-      approvedAt: null,
-    }
-  }
-  const contentChanged =
-    after.text !== before.text || after.verdict !== before.verdict || after.rationale !== before.rationale
-  if (before.status === 'verified' && contentChanged) {
-    return {
-      status: 'in_review' as const,
-      submittedById: actorId,
-      submittedAt: new Date(),
-      approvedById: null,
-      approvedAt: null,
-    }
-  }
-  return null
 }
 
 function claimColumns(input: ClaimInput) {
@@ -320,7 +246,7 @@ export function createClaim(input: ClaimInput, actorId: string) {
       .get()
     setClaimTags(tx, id, input.tags)
     recordClaimEvent(tx, { claimId: id, actorId, type: 'created', after: readableFields(getClaimRow(tx, id)) })
-    syncOriginEvidence(tx, id, sourceId, actorId)
+    syncOriginEvidence(tx, id, null, sourceId, actorId)
     return id
   })
 }
@@ -390,7 +316,7 @@ export function updateClaim(id: number, input: ClaimInput & { version: number },
         after: { status: review.status },
       })
     }
-    syncOriginEvidence(tx, id, sourceId, actorId)
+    syncOriginEvidence(tx, id, before.sourceId, sourceId, actorId)
   })
 }
 

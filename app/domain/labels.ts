@@ -5,6 +5,7 @@ import type {
   ClaimStatus,
   EvidenceRole,
   LinkType,
+  ReviewMove,
   Role,
   SourceKind,
   Verdict,
@@ -16,6 +17,15 @@ export const statusLabels: Record<ClaimStatus, string> = {
   in_review: 'In review',
   verified: 'Verified',
   rejected: 'Rejected',
+}
+
+/** The buttons of the review panel. */
+export const reviewMoveLabels: Record<ReviewMove, string> = {
+  start: 'Start research',
+  submit: 'Submit for review',
+  approve: 'Approve',
+  send_back: 'Send back to research',
+  reject: 'Reject',
 }
 
 export const verdictLabels: Record<Verdict, string> = {
@@ -115,4 +125,9 @@ export const claimEventLabels: Record<ClaimEventType, string> = {
   annotation_reopened: 'reopened an annotation',
   annotation_removed: 'removed an annotation',
   speaker_merged: 'merged the speaker',
+}
+
+/** "Name (#id)": readable in history and pickers, and two records with one name still differ. */
+export function recordReference(name: string | null, id: number | null) {
+  return id === null ? null : `${name} (#${id})`
 }

@@ -7,6 +7,10 @@ export type Role = (typeof roles)[number]
 export const claimStatuses = ['new', 'researching', 'in_review', 'verified', 'rejected'] as const
 export type ClaimStatus = (typeof claimStatuses)[number]
 
+/** What an editor can do to a claim's workflow status (see review.server.ts). */
+export const reviewMoves = ['start', 'submit', 'approve', 'send_back', 'reject'] as const
+export type ReviewMove = (typeof reviewMoves)[number]
+
 export const verdicts = ['true', 'mostly_true', 'mixed', 'misleading', 'mostly_false', 'false', 'unverifiable'] as const
 export type Verdict = (typeof verdicts)[number]
 

@@ -7,7 +7,7 @@ import { countClaimsByStatus, listOpenClaimsAssignedTo } from '#app/domain/claim
 import { listRecentEvents } from '#app/domain/history.server.ts'
 import { claimEventLabels, statusLabels } from '#app/domain/labels.ts'
 import { claimStatuses, type ClaimEventType } from '#app/domain/vocabulary.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime, shorten } from '#app/utils/format.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Desk · Claim desk' }]
@@ -67,8 +67,7 @@ export default function DeskPage() {
                   <strong>{event.actorName ?? 'Someone'}</strong>{' '}
                   {claimEventLabels[event.type as ClaimEventType] ?? event.type}:{' '}
                   <Link to={`/claims/${event.claimId}`}>
-                    #{event.claimId}{' '}
-                    {event.claimText.length > 90 ? `${event.claimText.slice(0, 90)}…` : event.claimText}
+                    #{event.claimId} {shorten(event.claimText, 90)}
                   </Link>
                   <div className="muted">{formatDateTime(event.at)}</div>
                 </li>

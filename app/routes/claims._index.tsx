@@ -11,7 +11,7 @@ import { sourceFilterOptions } from '#app/domain/sources.server.ts'
 import { speakerFilterOptions } from '#app/domain/speakers.server.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { formatDate, shorten } from '#app/utils/format.ts'
 import { queryParams } from '#app/utils/url.ts'
 import { ClaimListQuerySchema, isFilteredQuery } from '#app/validation/claim.ts'
 
@@ -98,7 +98,7 @@ export default function ClaimsPage() {
           value={query.source}
           options={sources.map((s) => ({
             value: s.id,
-            label: s.title.length > 60 ? `${s.title.slice(0, 60)}…` : s.title,
+            label: shorten(s.title, 60),
           }))}
         />
         <FilterSelect name="tag" label="Tag" value={query.tag} options={tags.map((t) => ({ value: t, label: t }))} />

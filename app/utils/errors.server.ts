@@ -22,3 +22,11 @@ export class ConflictError<T> extends Error {
     this.name = 'ConflictError'
   }
 }
+
+/** Something the desk's rules do not allow right now; the message says why and what to do. */
+export class RefusedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RefusedError'
+  }
+}

@@ -1,7 +1,7 @@
 // Turning domain outcomes into HTTP answers, so route modules stay thin.
 import type { Submission } from '@conform-to/react'
 import { data } from '@remix-run/node'
-import { FieldError, NotFoundError } from './errors.server.ts'
+import { ConflictError, FieldError, NotFoundError, RefusedError } from './errors.server.ts'
 
 export function notFound(message: string): never {
   throw data({ message }, { status: 404 })
@@ -39,4 +39,39 @@ export function replyWithFieldErrors(submission: Submission<unknown>, error: unk
 
 export function invalid(submission: Submission<unknown>) {
   return data({ result: submission.reply() }, { status: 400 })
+}
+
+/**
+ * Pages with several small forms (the claim page) tell each reply which form it answers,
+ * so a form shows only its own errors, with or without JavaScript.
+ */
+export type SectionReply = { form: string; result: ReturnType<Submission<unknown>['reply']> }
+
+export function sectionDone(form: string, submission: Submission<unknown>) {
+  return data({ form, result: submission.reply({ resetForm: true }) } satisfies SectionReply)
+}
+
+export function sectionInvalid(form: string, submission: Submission<unknown>) {
+  return data({ form, result: submission.reply() } satisfies SectionReply, { status: 400 })
+}
+
+/** Domain refusals become messages on the form that asked: fields, rules, or a colleague's change. */
+export function sectionRefused(form: string, submission: Submission<unknown>, error: unknown, conflictMessage: string) {
+  if (error instanceof FieldError) {
+    return data({ form, result: submission.reply({ fieldErrors: error.fieldErrors }) } satisfies SectionReply, {
+      status: 400,
+    })
+  }
+  if (error instanceof RefusedError) {
+    return data({ form, result: submission.reply({ formErrors: [error.message] }) } satisfies SectionReply, {
+      status: 409,
+    })
+  }
+  if (error instanceof ConflictError) {
+    return data({ form, result: submission.reply({ formErrors: [conflictMessage] }) } satisfies SectionReply, {
+      status: 409,
+    })
+  }
+  if (error instanceof NotFoundError) notFound(`${error.what} no longer exists.`)
+  throw error
 }

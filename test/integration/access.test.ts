@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import * as adminUsers from '#app/routes/admin.users.tsx'
-import * as claimDetail from '#app/routes/claims.$claimId._index.tsx'
+import * as claimDetail from '#app/routes/claims.$claimId._index/route.tsx'
 import * as claimEdit from '#app/routes/claims.$claimId.edit.tsx'
 import * as claimsIndex from '#app/routes/claims._index.tsx'
 import * as claimNew from '#app/routes/claims.new.tsx'

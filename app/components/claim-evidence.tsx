@@ -1,0 +1,131 @@
+import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { Link } from '@remix-run/react'
+import { evidenceRoleLabels } from '#app/domain/labels.ts'
+import { evidenceRoles, type EvidenceRole } from '#app/domain/vocabulary.ts'
+import { EvidenceAttachSchema } from '#app/validation/evidence.ts'
+import { ErrorList, SelectField, TextareaField, useDeskForm, useSectionFetcher } from './forms.tsx'
+import { SourceChoiceFieldset } from './source-choice.tsx'
+import { ExternalLink } from './ui/external-link.tsx'
+
+type EvidenceView = {
+  id: number
+  role: EvidenceRole
+  note: string | null
+  addedByName: string | null
+  sourceId: number
+  title: string
+  outlet: string | null
+  url: string | null
+  publishedOn: string | null
+}
+
+/** The sources the claim's check rests on, and for editors the forms to change them. */
+export function ClaimEvidence({
+  evidence,
+  claimSourceId,
+  canEdit,
+}: {
+  evidence: EvidenceView[]
+  claimSourceId: number | null
+  canEdit: boolean
+}) {
+  return (
+    <section className="card" aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">Evidence</h2>
+      {evidence.length === 0 ? (
+        <p className="muted">No sources attached yet.</p>
+      ) : (
+        <ul className="plain">
+          {evidence.map((e) => (
+            <li key={e.id}>
+              <div>
+                <span className={`badge role-${e.role}`}>{evidenceRoleLabels[e.role]}</span>{' '}
+                <Link to={`/sources/${e.sourceId}`}>{e.title}</Link>
+                {e.outlet ? <span className="muted"> · {e.outlet}</span> : null}
+                {e.publishedOn ? <span className="muted"> · {e.publishedOn}</span> : null}
+                {canEdit && !(e.role === 'origin' && e.sourceId === claimSourceId) ? (
+                  <RemoveEvidenceButton evidenceId={e.id} title={e.title} />
+                ) : null}
+              </div>
+              {e.url ? (
+                <div className="small">
+                  <ExternalLink href={e.url} />
+                </div>
+              ) : null}
+              {e.note ? <p className="small">{e.note}</p> : null}
+              {e.addedByName ? <p className="small muted">Added by {e.addedByName}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit ? <AttachEvidenceForm /> : null}
+    </section>
+  )
+}
+
+function RemoveEvidenceButton({ evidenceId, title }: { evidenceId: number; title: string }) {
+  const { fetcher, lastResult, busy } = useSectionFetcher(`remove-evidence-${evidenceId}`)
+  return (
+    <>
+      <fetcher.Form method="post" className="inline-form">
+        <input type="hidden" name="evidenceId" value={evidenceId} />
+        <button
+          type="submit"
+          name="intent"
+          value="remove-evidence"
+          className="link-button"
+          disabled={busy}
+          aria-label={`Remove evidence “${title}”`}
+        >
+          Remove
+        </button>
+      </fetcher.Form>
+      <div role="alert">
+        <ErrorList errors={lastResult?.error?.['']} />
+      </div>
+    </>
+  )
+}
+
+function AttachEvidenceForm() {
+  const { fetcher, lastResult, busy } = useSectionFetcher('attach-evidence')
+  const [form, fields] = useDeskForm({
+    id: 'attach-evidence',
+    schema: EvidenceAttachSchema,
+    lastResult,
+    defaultValue: { role: 'supports' },
+  })
+  const initial = (form.initialValue ?? {}) as Record<string, string | undefined>
+  // Open while the editor works on it: after a refusal, and on the page a browser without
+  // JavaScript gets back with the errors.
+  const open = Boolean(lastResult && lastResult.status === 'error')
+  return (
+    <details className="section-form" open={open || undefined}>
+      <summary>Attach evidence</summary>
+      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="attach-evidence" />
+        <div role="alert">
+          <ErrorList id={form.errorId} errors={form.errors} />
+        </div>
+        <SelectField
+          label="What the source does"
+          selectProps={getSelectProps(fields.role)}
+          options={evidenceRoles.map((role) => ({ value: role, label: evidenceRoleLabels[role] }))}
+          errors={fields.role.errors}
+        />
+        <SourceChoiceFieldset legend="Source" fields={fields} initial={initial} />
+        <TextareaField
+          label="Note (optional)"
+          hint="What in the source matters for the check: a figure, a passage, a page."
+          textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
+          errors={fields.note.errors}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Attach evidence
+          </button>
+        </div>
+      </fetcher.Form>
+    </details>
+  )
+}

@@ -1,0 +1,167 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
+import { ClaimEvidence } from '#app/components/claim-evidence.tsx'
+import { ClaimHistory } from '#app/components/claim-history.tsx'
+import { ReviewPanel } from '#app/components/review-panel.tsx'
+import { ErrorList, useSectionFetcher } from '#app/components/forms.tsx'
+import { TagLinks } from '#app/components/ui/tag-links.tsx'
+import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
+import { getClaimDetail } from '#app/domain/claims.server.ts'
+import { listClaimEvents } from '#app/domain/history.server.ts'
+import { linkLabels } from '#app/domain/labels.ts'
+import { reviewOptionsFor } from '#app/domain/review.server.ts'
+import { listActiveEditors } from '#app/domain/users.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { evidenceIntents } from './evidence-intents.server.ts'
+import type { ClaimIntentHandler } from './intents.server.ts'
+import { reviewIntents } from './review-intents.server.ts'
+import { trashIntents } from './trash-intents.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Claim #${data.claim.id} · Claim desk` : 'Claim · Claim desk' },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const id = parseRecordId(params.claimId, 'Claim')
+  const detail = orNotFound(() => getClaimDetail(id), `There is no claim #${id}.`)
+  const canEdit = hasRole(user, 'editor') && !detail.claim.deletedAt
+  return {
+    ...detail,
+    events: listClaimEvents(id),
+    canEdit,
+    canRestore: hasRole(user, 'editor') && Boolean(detail.claim.deletedAt),
+    review: canEdit ? reviewOptionsFor(id, user) : null,
+    editors: canEdit ? listActiveEditors() : [],
+  }
+}
+
+/** Every form on the page, by the `intent` it posts. */
+const intents = new Map<string, ClaimIntentHandler>(
+  Object.entries({ ...trashIntents, ...reviewIntents, ...evidenceIntents }),
+)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireEditor(request)
+  const claimId = parseRecordId(params.claimId, 'Claim')
+  const formData = await request.formData()
+  const handle = intents.get(String(formData.get('intent')))
+  if (!handle) {
+    throw data({ message: 'This page does not know that request; reload it and try again.' }, { status: 400 })
+  }
+  return handle({ formData, user, claimId })
+}
+
+export default function ClaimPage() {
+  const { claim, evidence, links, events, canEdit, canRestore, review, editors } = useLoaderData<typeof loader>()
+  const trash = useSectionFetcher('trash')
+  const duplicateOf = links.find((l) => l.type === 'duplicate_of' && l.direction === 'outgoing')
+  return (
+    <main id="main">
+      <p className="small">
+        <Link to="/claims">← All claims</Link>
+      </p>
+      {claim.deletedAt ? (
+        <div className="alert warn">
+          <h2>This claim is in the trash</h2>
+          <p>It was deleted on {formatDateTime(claim.deletedAt)}. It keeps its evidence, links and history.</p>
+          {canRestore ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="restore">
+                Restore claim
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      {duplicateOf ? (
+        <div className="alert info">
+          <p>
+            <strong>Duplicate.</strong> This claim repeats{' '}
+            <Link to={`/claims/${duplicateOf.otherId}`}>
+              claim #{duplicateOf.otherId}: {duplicateOf.otherText}
+            </Link>
+            . Check that one.
+          </p>
+        </div>
+      ) : null}
+      <div className="grid-2">
+        <div>
+          <section className="card" aria-labelledby="claim-heading">
+            <div className="page-head" style={{ marginBottom: '0.5rem' }}>
+              <span className="muted small">Claim #{claim.id}</span>
+              {canEdit ? (
+                <div className="actions">
+                  <Link className="button" to={`/claims/${claim.id}/edit`}>
+                    Edit
+                  </Link>
+                  <trash.fetcher.Form method="post">
+                    <input type="hidden" name="version" value={claim.version} />
+                    <button type="submit" name="intent" value="delete" className="danger" disabled={trash.busy}>
+                      Move to trash
+                    </button>
+                  </trash.fetcher.Form>
+                </div>
+              ) : null}
+            </div>
+            <div role="alert">
+              <ErrorList errors={trash.lastResult?.error?.['']} />
+            </div>
+            <h1 id="claim-heading" className="claim-text" lang={claim.language}>
+              {claim.text}
+            </h1>
+            {claim.quote ? <blockquote lang={claim.language}>„{claim.quote}“</blockquote> : null}
+            <p>
+              {claim.speakerId ? (
+                <>
+                  — <Link to={`/speakers/${claim.speakerId}`}>{claim.speakerName}</Link>
+                </>
+              ) : (
+                <span className="muted">Unattributed</span>
+              )}
+              {claim.claimedOn ? <span className="muted">, {claim.claimedOn}</span> : null}
+              {claim.sourceId ? (
+                <>
+                  {' '}
+                  in <Link to={`/sources/${claim.sourceId}`}>{claim.sourceTitle}</Link>
+                  {claim.sourceOutlet ? <span className="muted"> · {claim.sourceOutlet}</span> : null}
+                </>
+              ) : null}
+            </p>
+            <TagLinks tags={claim.tags} />
+          </section>
+          <ClaimEvidence evidence={evidence} claimSourceId={claim.sourceId} canEdit={canEdit} />
+          <section className="card" aria-labelledby="links-heading">
+            <h2 id="links-heading">Linked claims</h2>
+            {links.length === 0 ? (
+              <p className="muted">Not linked to other claims.</p>
+            ) : (
+              <ul className="plain">
+                {links.map((l) => (
+                  <li key={`${l.direction}-${l.id}`}>
+                    <span className="muted small">This claim {linkLabels[l.type][l.direction]}</span>{' '}
+                    <Link to={`/claims/${l.otherId}`}>
+                      #{l.otherId} {l.otherText}
+                    </Link>{' '}
+                    <StatusBadge status={l.otherStatus} /> <VerdictBadge verdict={l.otherVerdict} />
+                    {l.note ? <p className="small muted">{l.note}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <aside>
+          <ReviewPanel claim={claim} review={review} editors={editors} />
+          <section className="card" aria-labelledby="history-heading">
+            <h2 id="history-heading">History</h2>
+            <ClaimHistory events={events} />
+          </section>
+        </aside>
+      </div>
+    </main>
+  )
+}
