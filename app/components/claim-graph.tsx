@@ -5,7 +5,7 @@ import { useNavigate } from '@remix-run/react'
 import type { Core, ElementDefinition, NodeSingular, StylesheetJson } from 'cytoscape'
 import { useEffect, useRef, useState } from 'react'
 import { linkLabels } from '#app/domain/labels.ts'
-import { shortenText } from '#app/domain/text.ts'
+import { shorten } from '#app/utils/format.ts'
 import { verdicts, type ClaimStatus, type LinkType, type Verdict } from '#app/domain/vocabulary.ts'
 import { VerdictBadge } from './ui/badges.tsx'
 
@@ -49,7 +49,7 @@ function elementsOf(claimId: number, graph: ClaimGraphData, styles: CSSStyleDecl
   const nodes = graph.nodes.map((node) => ({
     data: {
       id: String(node.id),
-      label: wordy ? `#${node.id} ${shortenText(node.text, 42)}` : `#${node.id}`,
+      label: wordy ? `#${node.id} ${shorten(node.text, 42)}` : `#${node.id}`,
       title: `#${node.id} ${node.text}`,
       colour: node.verdict ? verdictColour(styles, node.verdict) : '#ffffff',
       border: node.verdict ? verdictColour(styles, node.verdict) : '#6b7480',

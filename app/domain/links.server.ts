@@ -13,7 +13,7 @@ import { likeContains } from '#app/utils/sql.server.ts'
 import { recordClaimEvent } from './history.server.ts'
 import { linkLabels } from './labels.ts'
 import { duplicateLoop, duplicateLoopMessage, pairConflict } from './link-rules.ts'
-import { shortenText } from './text.ts'
+import { shorten } from '#app/utils/format.ts'
 import { linkTypes, type LinkType } from './vocabulary.ts'
 
 export type LinkInput = { fromClaimId: number; toClaimId: number; type: LinkType; note?: string }
@@ -40,7 +40,7 @@ function findClaim(tx: DbOrTx, id: number) {
 
 /** How a claim is named in another claim's history and in messages: its words, shortened, and its number. */
 function claimReference(claim: Pick<ClaimBrief, 'id' | 'text'>) {
-  return `${shortenText(claim.text)} (#${claim.id})`
+  return `${shorten(claim.text, 80)} (#${claim.id})`
 }
 
 const linkEnds = {
@@ -300,7 +300,7 @@ export function claimNeighbourhood(claimId: number, maxNodes = 25) {
     .map((l) => ({ id: l.id, from: l.fromClaimId, to: l.toClaimId, type: l.type }))
   const nodes = [...included.values()].map((c) => ({
     id: c.id,
-    text: shortenText(c.text, 60),
+    text: shorten(c.text, 60),
     status: c.status,
     verdict: c.verdict,
   }))

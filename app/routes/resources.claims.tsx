@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUser } from '#app/auth/permissions.server.ts'
 import { statusLabels, verdictLabels } from '#app/domain/labels.ts'
 import { suggestClaims } from '#app/domain/links.server.ts'
-import { shortenText } from '#app/domain/text.ts'
+import { shorten } from '#app/utils/format.ts'
 
 /** Suggestions for the link form's other-claim picker; the label ends in the number the server reads back. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     suggestions: suggestClaims(q).map((c) => ({
       id: c.id,
-      label: `${shortenText(c.text, 70)} (#${c.id})`,
+      label: `${shorten(c.text, 70)} (#${c.id})`,
       detail: [statusLabels[c.status], c.verdict ? verdictLabels[c.verdict] : null].filter(Boolean).join(' · '),
     })),
   }

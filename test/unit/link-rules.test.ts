@@ -7,7 +7,6 @@ import {
   type LinkEnds,
 } from '#app/domain/link-rules.ts'
 import { linkLabels } from '#app/domain/labels.ts'
-import { shortenText } from '#app/domain/text.ts'
 import { linkTypes, type LinkType } from '#app/domain/vocabulary.ts'
 
 const link = (fromClaimId: number, type: LinkType, toClaimId: number): LinkEnds => ({ fromClaimId, toClaimId, type })
@@ -124,23 +123,5 @@ describe('loops of duplicates', () => {
     expect(duplicateLoopMessage([6, 5, 4, 3])).toBe(
       'That would make a loop: #6 is already a duplicate of this claim, through #5 and #4.',
     )
-  })
-})
-
-describe('shortened claim texts', () => {
-  test('short texts stay as they are, spaces tidied', () => {
-    expect(shortenText('  Kim   traf Putin. ')).toBe('Kim traf Putin.')
-  })
-
-  test('long texts are cut at a word near the limit', () => {
-    const text =
-      'Nordkorea hat nach südkoreanischen Angaben mehr als 10.000 Soldaten nach Russland geschickt, vor allem in die Region Kursk.'
-    const short = shortenText(text, 60)
-    expect(short).toBe('Nordkorea hat nach südkoreanischen Angaben mehr als 10.000…')
-    expect(short.length).toBeLessThanOrEqual(60)
-  })
-
-  test('a text without a space near the limit is cut inside the word', () => {
-    expect(shortenText('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`)
   })
 })
