@@ -156,14 +156,18 @@ export function linkClaims(input: LinkInput, actorId: string) {
 }
 
 /**
- * Removes a link (soft delete), with an event on both claims. Removing a link that is
- * already gone changes nothing, so a second click or a colleague's earlier removal is
- * harmless. Works while either claim is in the trash: that is how a dormant link to a
- * trashed claim is cleared.
+ * Removes a link (soft delete) seen from `claimId`, either of its ends, with an event on
+ * both claims. Removing a link that is already gone changes nothing, so a second click or
+ * a colleague's earlier removal is harmless. A claim in the trash is no obstacle: that is
+ * how a dormant link to a trashed claim is cleared.
  */
-export function unlinkClaims(linkId: number, actorId: string) {
+export function unlinkClaims(claimId: number, linkId: number, actorId: string) {
   db.transaction((tx) => {
-    const link = tx.select().from(claimLinks).where(eq(claimLinks.id, linkId)).get()
+    const link = tx
+      .select()
+      .from(claimLinks)
+      .where(and(eq(claimLinks.id, linkId), or(eq(claimLinks.fromClaimId, claimId), eq(claimLinks.toClaimId, claimId))))
+      .get()
     if (!link) throw new NotFoundError('Link')
     if (link.deletedAt) return
     tx.update(claimLinks)

@@ -18,8 +18,9 @@ import {
 import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
 import { db, getConnection } from '#db/client.ts'
 import { claimEvents, claimLinks } from '#db/schema.ts'
+import * as claimPage from '#app/routes/claims.$claimId._index/route.tsx'
 import * as resourcesClaims from '#app/routes/resources.claims.tsx'
-import { getRequest, makeUser, signedIn } from '#test/helpers/fixtures.ts'
+import { formRequest, getRequest, makeUser, signedIn } from '#test/helpers/fixtures.ts'
 
 const editor = await makeUser('editor')
 const colleague = await makeUser('editor')
@@ -225,7 +226,7 @@ describe('removing links', () => {
   test('soft-deletes the link and records the removal on both ends', () => {
     const [a, b] = [claim(), claim()]
     const linkId = linkClaims({ fromClaimId: a, toClaimId: b, type: 'supports', note: 'Beleg' }, editor.id)
-    unlinkClaims(linkId, colleague.id)
+    unlinkClaims(b, linkId, colleague.id)
     const row = db.select().from(claimLinks).where(eq(claimLinks.id, linkId)).get()
     expect(row).toMatchObject({ deletedById: colleague.id, deletedAt: expect.any(Date) })
     expect(listClaimLinks(a)).toEqual([])
@@ -249,17 +250,21 @@ describe('removing links', () => {
   test('a second removal changes nothing; an unknown link is not found', () => {
     const [a, b] = [claim(), claim()]
     const linkId = linkClaims({ fromClaimId: a, toClaimId: b, type: 'related' }, editor.id)
-    unlinkClaims(linkId, editor.id)
+    unlinkClaims(a, linkId, editor.id)
     const events = total('claim_events')
-    unlinkClaims(linkId, colleague.id)
+    unlinkClaims(b, linkId, colleague.id)
     expect(total('claim_events')).toBe(events)
     expect(db.select().from(claimLinks).where(eq(claimLinks.id, linkId)).get()?.deletedById).toBe(editor.id)
-    expect(() => unlinkClaims(987654, editor.id)).toThrow(NotFoundError)
+    expect(() => unlinkClaims(a, 987654, editor.id)).toThrow(NotFoundError)
+    // A link is removed from one of its own claims, not through another claim's page.
+    const elsewhere = linkClaims({ fromClaimId: claim(), toClaimId: b, type: 'related' }, editor.id)
+    expect(() => unlinkClaims(a, elsewhere, editor.id)).toThrow(NotFoundError)
+    expect(listClaimLinks(b).map((l) => l.id)).toEqual([elsewhere])
   })
 
   test('a removed link can be made again', () => {
     const [a, b] = [claim(), claim()]
-    unlinkClaims(linkClaims({ fromClaimId: a, toClaimId: b, type: 'duplicate_of' }, editor.id), editor.id)
+    unlinkClaims(a, linkClaims({ fromClaimId: a, toClaimId: b, type: 'duplicate_of' }, editor.id), editor.id)
     const again = linkClaims({ fromClaimId: a, toClaimId: b, type: 'duplicate_of' }, editor.id)
     expect(listClaimLinks(a).map((l) => l.id)).toEqual([again])
   })
@@ -269,7 +274,7 @@ describe('removing links', () => {
     const linkId = linkClaims({ fromClaimId: a, toClaimId: b, type: 'supports' }, editor.id)
     trash(b)
     expect(listClaimLinks(a)).toMatchObject([{ id: linkId, otherId: b, otherTrashed: true }])
-    unlinkClaims(linkId, editor.id)
+    unlinkClaims(a, linkId, editor.id)
     expect(listClaimLinks(a)).toEqual([])
     expect(linkEvents(b).map((e) => e.type)).toEqual(['link_added', 'link_removed'])
   })
@@ -460,5 +465,114 @@ describe('the other-claim picker’s suggestions', () => {
       { id, label: `Putin nahm die Einladung nach Pjöngjang an. (#${id})`, detail: 'New' },
     ])
     expect(claimIdFromReference(reply.suggestions[0]!.label)).toBe(id)
+  })
+})
+
+describe('the claim page’s link forms', () => {
+  type Reply = {
+    data: { form: string; result: { status?: string; error?: Record<string, string[]> } }
+    init: ResponseInit | null
+  }
+
+  async function post(cookie: string, claimId: number, fields: Record<string, string>) {
+    return (await claimPage.action({
+      request: formRequest(`/claims/${claimId}`, fields, cookie),
+      params: { claimId: String(claimId) },
+      context: {},
+    })) as unknown as Reply
+  }
+
+  test('an editor links and unlinks by number, and the reply is addressed to the form', async () => {
+    const editorSession = await signedIn('editor')
+    const [a, b] = [claim(), claim()]
+    const added = await post(editorSession.cookie, a, {
+      intent: 'add-link',
+      type: 'contradicts',
+      otherClaim: `#${b}`,
+      note: 'Widerspruch in den Zahlen',
+    })
+    // Done: the form is told to empty itself, with no errors.
+    expect(added.data).toEqual({ form: 'add-link', result: { initialValue: null } })
+    const [link] = listClaimLinks(b)
+    expect(link).toMatchObject({
+      type: 'contradicts',
+      direction: 'incoming',
+      otherId: a,
+      note: 'Widerspruch in den Zahlen',
+    })
+    expect(linkEvents(a)[0]).toMatchObject({ actorId: editorSession.id })
+
+    const removed = await post(editorSession.cookie, b, { intent: 'remove-link', linkId: String(link!.id) })
+    expect(removed.data).toEqual({ form: `remove-link-${link!.id}`, result: { initialValue: null } })
+    expect(listClaimLinks(a)).toEqual([])
+  })
+
+  test.each([
+    ['no type', { otherClaim: '#1' }, 'type', 'Pick how this claim relates to the other one.'],
+    ['an unknown type', { type: 'refutes', otherClaim: '#1' }, 'type', 'Pick how this claim relates to the other one.'],
+    ['no other claim', { type: 'related' }, 'otherClaim', 'The other claim is required.'],
+    ['an unknown claim number', { type: 'related', otherClaim: '#987654' }, 'otherClaim', 'There is no claim #987654.'],
+    [
+      'itself',
+      { type: 'related', otherClaim: 'self' },
+      'otherClaim',
+      'A claim cannot be linked to itself; pick another claim.',
+    ],
+  ] as Array<[string, Record<string, string>, string, string]>)(
+    'linking with %s is a 400 with the message next to the field',
+    async (_name, fields, field, message) => {
+      const editorSession = await signedIn('editor')
+      const a = claim()
+      const before = [total('claim_links'), total('claim_events')]
+      const reply = await post(editorSession.cookie, a, {
+        intent: 'add-link',
+        ...fields,
+        ...(fields.otherClaim === 'self' ? { otherClaim: `#${a}` } : {}),
+      })
+      expect(reply.init?.status).toBe(400)
+      expect(reply.data.form).toBe('add-link')
+      expect(reply.data.result.error?.[field]).toEqual([message])
+      expect([total('claim_links'), total('claim_events')]).toEqual(before)
+    },
+  )
+
+  test('removing a link through another claim’s page is a 404', async () => {
+    const editorSession = await signedIn('editor')
+    const [a, b, c] = [claim(), claim(), claim()]
+    const linkId = linkClaims({ fromClaimId: a, toClaimId: b, type: 'related' }, editor.id)
+    await expect(
+      post(editorSession.cookie, c, { intent: 'remove-link', linkId: String(linkId) }),
+    ).rejects.toMatchObject({ init: { status: 404 } })
+    expect(listClaimLinks(a).map((l) => l.id)).toEqual([linkId])
+  })
+
+  test('a viewer gets a 403 and nothing changes', async () => {
+    const viewer = await signedIn('viewer')
+    const [a, b] = [claim(), claim()]
+    const linkId = linkClaims({ fromClaimId: a, toClaimId: b, type: 'supports' }, editor.id)
+    const before = [total('claim_links'), total('claim_events')]
+    const attempts: Array<Record<string, string>> = [
+      { intent: 'add-link', type: 'related', otherClaim: `#${b}` },
+      { intent: 'remove-link', linkId: String(linkId) },
+    ]
+    for (const fields of attempts) {
+      await expect(post(viewer.cookie, a, fields)).rejects.toMatchObject({ init: { status: 403 } })
+    }
+    expect([total('claim_links'), total('claim_events')]).toEqual(before)
+    expect(listClaimLinks(a).map((l) => l.id)).toEqual([linkId])
+  })
+
+  test('the page loads the canonical claim and the graph', async () => {
+    const viewer = await signedIn('viewer')
+    const [a, b] = [claim(), claim()]
+    linkClaims({ fromClaimId: a, toClaimId: b, type: 'duplicate_of' }, editor.id)
+    const page = (await claimPage.loader({
+      request: getRequest(`/claims/${a}`, viewer.cookie),
+      params: { claimId: String(a) },
+      context: {},
+    })) as unknown as { canonical: { id: number }; graph: { nodes: unknown[]; edges: unknown[] }; canEdit: boolean }
+    expect(page.canonical).toMatchObject({ id: b, via: [] })
+    expect(page.graph).toEqual(claimNeighbourhood(a))
+    expect(page.canEdit).toBe(false)
   })
 })
