@@ -7,11 +7,12 @@ import type { Db } from '#db/client.ts'
 import { claimEvents, claimLinks, claims, evidence, sources, users } from '#db/schema.ts'
 import type { Tx } from '#db/types.ts'
 import { normalizeSourceUrl } from '#app/domain/urls.ts'
+import type { ClaimEventType } from '#app/domain/vocabulary.ts'
 import { setClaimTags } from '#app/domain/claims.server.ts'
 import { createSourceInTx } from '#app/domain/sources.server.ts'
 import { createSpeakerInTx, findSpeakersByName } from '#app/domain/speakers.server.ts'
 import { demoPassword, demoUsers } from './demo-accounts.ts'
-import { demoClaims, demoLinks, demoSources, demoSpeakers, type DemoUserKey } from './demo-data.ts'
+import { demoClaims, demoLinks, demoSources, demoSpeakers, type DemoClaim, type DemoUserKey } from './demo-data.ts'
 
 /** The demo accounts present in this database, for the start-up banner. */
 /**
@@ -122,6 +123,7 @@ export function seedDemoData(db: Db) {
     const userIds = seedUsers(tx)
     const speakerIds = seedSpeakers(tx, userIds.admin)
     const sourceIds = seedSources(tx, userIds.admin)
+    const sourceTitles = new Map(demoSources.map((s) => [s.key, `${s.title} (#${sourceIds.get(s.key)})`]))
     const claimIds = new Map<string, number>()
     demoClaims.forEach((c, index) => {
       const known = tx.select({ id: claims.id }).from(claims).where(eq(claims.text, c.text)).get()
@@ -174,24 +176,16 @@ export function seedDemoData(db: Db) {
           .onConflictDoNothing()
           .run()
       }
-      tx.insert(claimEvents)
-        .values({
-          claimId: id,
-          actorId: creatorId,
-          at: createdAt,
-          type: 'created',
-          after: { text: c.text, status: 'new' },
-        })
-        .run()
-      if (c.status !== 'new') {
+      const worker = userIds[c.checkedBy ?? c.assignee ?? 'editor']
+      for (const event of storyOf(c, { createdAt, submittedAt, approvedAt, sourceTitles })) {
         tx.insert(claimEvents)
           .values({
             claimId: id,
-            actorId: userIds[c.approvedBy ?? c.checkedBy ?? 'editor'],
-            at: updatedAt,
-            type: 'status_changed',
-            before: { status: 'new' },
-            after: { status: c.status, verdict: c.verdict },
+            actorId: event.actor === 'creator' ? creatorId : event.actor === 'worker' ? worker : userIds[event.actor],
+            at: event.at,
+            type: event.type,
+            before: event.before ?? null,
+            after: event.after ?? null,
           })
           .run()
       }
@@ -216,4 +210,80 @@ export function seedDemoData(db: Db) {
         .run()
     }
   })
+}
+
+type StoryEvent = {
+  actor: 'creator' | 'worker' | DemoUserKey
+  at: Date
+  type: ClaimEventType
+  before?: Record<string, unknown>
+  after?: Record<string, unknown>
+}
+
+/**
+ * The history a demo claim would have if editors had worked it in the app: logged, its
+ * evidence attached, researched, given a verdict, submitted and approved by a second
+ * editor (or rejected with the reason), so the timeline and /activity read like a desk's.
+ */
+function storyOf(
+  c: DemoClaim,
+  times: { createdAt: Date; submittedAt: Date | null; approvedAt: Date | null; sourceTitles: Map<string, string> },
+): StoryEvent[] {
+  const hoursAfter = (date: Date, hours: number) => new Date(date.getTime() + hours * 3_600_000)
+  const story: StoryEvent[] = [
+    { actor: 'creator', at: times.createdAt, type: 'created', after: { text: c.text, status: 'new' } },
+    ...c.evidence.map((e) => ({
+      actor: 'creator' as const,
+      at: times.createdAt,
+      type: 'evidence_added' as const,
+      after: { source: times.sourceTitles.get(e.source), role: e.role, note: e.note },
+    })),
+  ]
+  if (c.status === 'new') return story
+  const researchStarted = hoursAfter(times.createdAt, 1)
+  if (c.status === 'rejected') {
+    story.push({
+      actor: 'worker',
+      at: researchStarted,
+      type: 'status_changed',
+      before: { status: 'new' },
+      after: { status: 'rejected', reason: c.rationale },
+    })
+    return story
+  }
+  story.push({
+    actor: 'worker',
+    at: researchStarted,
+    type: 'status_changed',
+    before: { status: 'new' },
+    after: { status: 'researching' },
+  })
+  if (c.verdict) {
+    story.push({
+      actor: 'worker',
+      at: hoursAfter(times.submittedAt ?? researchStarted, times.submittedAt ? -1 : 1),
+      type: 'updated',
+      before: { verdict: null, rationale: null },
+      after: { verdict: c.verdict, rationale: c.rationale },
+    })
+  }
+  if (times.submittedAt && c.checkedBy) {
+    story.push({
+      actor: c.checkedBy,
+      at: times.submittedAt,
+      type: 'status_changed',
+      before: { status: 'researching' },
+      after: { status: 'in_review' },
+    })
+  }
+  if (times.approvedAt && c.approvedBy) {
+    story.push({
+      actor: c.approvedBy,
+      at: times.approvedAt,
+      type: 'status_changed',
+      before: { status: 'in_review' },
+      after: { status: 'verified' },
+    })
+  }
+  return story
 }

@@ -417,6 +417,35 @@ export function verdictRecordOf(speakerId: number) {
     .all()
 }
 
+/** How the desk's verified claims were rated: the verdicts it has published. */
+export function countVerifiedByVerdict() {
+  return db
+    .select({ verdict: claims.verdict, n: count() })
+    .from(claims)
+    .where(and(eq(claims.status, 'verified'), isNull(claims.deletedAt)))
+    .groupBy(claims.verdict)
+    .all()
+}
+
+/** Checks in review that this editor may approve (someone else submitted them), oldest first. */
+export function listAwaitingReviewBy(userId: string, limit = 50) {
+  return db
+    .select({ ...claimSummary, submittedByName: users.name, submittedAt: claims.submittedAt })
+    .from(claims)
+    .leftJoin(speakers, eq(speakers.id, claims.speakerId))
+    .leftJoin(users, eq(users.id, claims.submittedById))
+    .where(
+      and(
+        eq(claims.status, 'in_review'),
+        isNull(claims.deletedAt),
+        sql`${claims.submittedById} is not ${userId}`,
+      ),
+    )
+    .orderBy(asc(claims.submittedAt), asc(claims.id))
+    .limit(limit)
+    .all()
+}
+
 /** The open claims (not yet verified or rejected) assigned to an editor, oldest change first. */
 export function listOpenClaimsAssignedTo(userId: string, limit = 50) {
   return db

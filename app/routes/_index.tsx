@@ -3,7 +3,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '#app/auth/permissions.server.ts'
 import { StatusBadge } from '#app/components/ui/badges.tsx'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
-import { countClaimsByStatus, listOpenClaimsAssignedTo } from '#app/domain/claims.server.ts'
+import { hasRole } from '#app/auth/permissions.server.ts'
+import {
+  countClaimsByStatus,
+  countVerifiedByVerdict,
+  listAwaitingReviewBy,
+  listOpenClaimsAssignedTo,
+} from '#app/domain/claims.server.ts'
 import { listRecentEvents } from '#app/domain/history.server.ts'
 import { claimEventLabels, statusLabels } from '#app/domain/labels.ts'
 import { claimStatuses, type ClaimEventType } from '#app/domain/vocabulary.ts'
@@ -19,12 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user,
     counts: claimStatuses.map((status) => ({ status, n: counts.find((c) => c.status === status)?.n ?? 0 })),
     myQueue: listOpenClaimsAssignedTo(user.id),
+    // Viewers cannot approve, so they have no review queue.
+    awaitingMyReview: hasRole(user, 'editor') ? listAwaitingReviewBy(user.id) : null,
+    verdicts: countVerifiedByVerdict(),
     recent: listRecentEvents(15),
   }
 }
 
 export default function DeskPage() {
-  const { user, counts, myQueue, recent } = useLoaderData<typeof loader>()
+  const { user, counts, myQueue, awaitingMyReview, recent } = useLoaderData<typeof loader>()
   return (
     <main id="main">
       <PageHeader title={<>Good to see you, {user.name.split(' ')[0]}</>} intro="Where the desk stands right now." />
@@ -37,25 +46,48 @@ export default function DeskPage() {
         ))}
       </div>
       <div className="grid-2">
-        <section className="card" aria-labelledby="queue-heading">
-          <h2 id="queue-heading">Assigned to me</h2>
-          {myQueue.length === 0 ? (
-            <p className="muted">Nothing open is assigned to you.</p>
-          ) : (
-            <ul className="plain">
-              {myQueue.map((claim) => (
-                <li key={claim.id}>
-                  <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
-                  <ClaimMeta status={claim.status} verdict={claim.verdict} speakerName={claim.speakerName} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="small" style={{ marginTop: '0.75rem' }}>
-            <Link to="/claims?assignee=me">All my claims</Link> ·{' '}
-            <Link to={`/claims?status=in_review`}>{statusLabels.in_review}</Link>
-          </p>
-        </section>
+        <div>
+          {awaitingMyReview ? (
+            <section className="card" aria-labelledby="review-queue-heading">
+              <h2 id="review-queue-heading">Waiting for my review</h2>
+              {awaitingMyReview.length === 0 ? (
+                <p className="muted">No colleague’s check is waiting for you.</p>
+              ) : (
+                <ul className="plain">
+                  {awaitingMyReview.map((claim) => (
+                    <li key={claim.id}>
+                      <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
+                      <ClaimMeta status={claim.status} verdict={claim.verdict} speakerName={claim.speakerName} />
+                      <div className="small muted">
+                        Checked by {claim.submittedByName}
+                        {claim.submittedAt ? `, submitted ${formatDateTime(claim.submittedAt)}` : ''}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="queue-heading">
+            <h2 id="queue-heading">Assigned to me</h2>
+            {myQueue.length === 0 ? (
+              <p className="muted">Nothing open is assigned to you.</p>
+            ) : (
+              <ul className="plain">
+                {myQueue.map((claim) => (
+                  <li key={claim.id}>
+                    <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
+                    <ClaimMeta status={claim.status} verdict={claim.verdict} speakerName={claim.speakerName} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="small" style={{ marginTop: '0.75rem' }}>
+              <Link to="/claims?assignee=me">All my claims</Link> ·{' '}
+              <Link to={`/claims?status=in_review`}>{statusLabels.in_review}</Link>
+            </p>
+          </section>
+        </div>
         <section className="card" aria-labelledby="activity-heading">
           <h2 id="activity-heading">Recent activity</h2>
           {recent.length === 0 ? (

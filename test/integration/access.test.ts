@@ -114,6 +114,25 @@ const writes: Array<[string, Action, Record<string, string>, Record<string, stri
   ],
   [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'delete', version: '1' }],
   [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'restore' }],
+  [
+    `/claims/${claimId}`,
+    claimDetail.action,
+    { claimId: String(claimId) },
+    { intent: 'review', move: 'start', version: '1' },
+  ],
+  [`/claims/${claimId}`, claimDetail.action, { claimId: String(claimId) }, { intent: 'assign' }],
+  [
+    `/claims/${claimId}`,
+    claimDetail.action,
+    { claimId: String(claimId) },
+    { intent: 'attach-evidence', role: 'supports', sourceId: String(sourceId), sourceRef: 'x' },
+  ],
+  [
+    `/claims/${claimId}`,
+    claimDetail.action,
+    { claimId: String(claimId) },
+    { intent: 'remove-evidence', evidenceId: '1' },
+  ],
   ['/speakers/new', speakerNew.action, {}, { name: 'Neu', kind: 'person' }],
   [
     `/speakers/${speakerId}/edit`,
