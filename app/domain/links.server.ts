@@ -80,19 +80,23 @@ function duplicateTargetOf(tx: DbOrTx, claimId: number): number | undefined {
 /**
  * One event on each claim, in the transaction of the change, each read from its own end:
  * "contradicts <B>" on A, "is contradicted by <A>" on B. `linkType` and `linkId` are for
- * tools; the timeline shows the link, the other claim and the note.
+ * tools; the timeline shows the link, the other claim and the note. Exported for the demo
+ * data, whose links are written with the time an editor would have made them.
  */
-function recordLinkEvents(
+export function recordLinkEvents(
   tx: Tx,
   eventType: 'link_added' | 'link_removed',
-  link: { id: number; type: LinkType; note: string | null },
-  ends: { from: ClaimBrief; to: ClaimBrief },
+  linkId: number,
   actorId: string,
+  at = new Date(),
 ) {
-  const at = new Date()
+  const link = tx.select().from(claimLinks).where(eq(claimLinks.id, linkId)).get()
+  if (!link) throw new NotFoundError('Link')
+  const from = findClaim(tx, link.fromClaimId)!
+  const to = findClaim(tx, link.toClaimId)!
   const views = [
-    { claim: ends.from, other: ends.to, direction: 'outgoing' as const },
-    { claim: ends.to, other: ends.from, direction: 'incoming' as const },
+    { claim: from, other: to, direction: 'outgoing' as const },
+    { claim: to, other: from, direction: 'incoming' as const },
   ]
   for (const { claim, other, direction } of views) {
     const fields = {
@@ -150,7 +154,7 @@ export function linkClaims(input: LinkInput, actorId: string) {
       .values({ fromClaimId, toClaimId, type, note, createdById: actorId })
       .returning({ id: claimLinks.id })
       .get()
-    recordLinkEvents(tx, 'link_added', { id, type, note }, { from, to }, actorId)
+    recordLinkEvents(tx, 'link_added', id, actorId)
     return id
   })
 }
@@ -174,8 +178,7 @@ export function unlinkClaims(claimId: number, linkId: number, actorId: string) {
       .set({ deletedAt: new Date(), deletedById: actorId })
       .where(and(eq(claimLinks.id, linkId), isNull(claimLinks.deletedAt)))
       .run()
-    const ends = { from: findClaim(tx, link.fromClaimId)!, to: findClaim(tx, link.toClaimId)! }
-    recordLinkEvents(tx, 'link_removed', link, ends, actorId)
+    recordLinkEvents(tx, 'link_removed', linkId, actorId)
   })
 }
 
