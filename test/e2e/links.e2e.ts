@@ -180,7 +180,17 @@ describe('linking claims', () => {
     const b = await createSimpleClaim(page, `Schoigu war drei Tage in Nordkorea (${run})`)
     const c = await createSimpleClaim(page, `Schoigu besuchte Nordkorea für drei Tage (${run})`)
     await visit(page, `/claims/${b}`)
-    await addLink(page, 'is a duplicate of', `#${c}`)
+    // Words of the other claim bring it up in the suggestions; picking one fills the field
+    // with its text and number, which the server reads back.
+    const section = linksSection(page)
+    await section.getByText('Link another claim').click()
+    await section.getByLabel('This claim …').selectOption({ label: 'is a duplicate of' })
+    await section.getByLabel('Other claim').pressSequentially(`besuchte ${run}`)
+    const suggestion = page.locator(`#otherClaim-suggestions option[value$="(#${c})"]`)
+    await suggestion.waitFor({ state: 'attached' })
+    expect(await page.locator('#otherClaim-suggestions option').count()).toBe(1)
+    await section.getByLabel('Other claim').fill((await suggestion.getAttribute('value'))!)
+    await section.getByRole('button', { name: 'Add link' }).click()
     await page.locator('.canonical-banner').waitFor()
     await visit(page, `/claims/${a}`)
     await addLink(page, 'is a duplicate of', `#${b}`)
