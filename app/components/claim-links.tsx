@@ -91,7 +91,7 @@ export function ClaimLinks({
                 <Link to={`/claims/${l.otherId}`}>
                   #{l.otherId} {shorten(l.otherText, 160)}
                 </Link>
-                {l.otherTrashed ? <span className="badge status-new trashed-mark">In the trash</span> : null}
+                {l.otherTrashed ? <span className="badge in-trash">In the trash</span> : null}
                 {canEdit ? <RemoveLinkButton link={l} /> : null}
               </div>
               <ClaimMeta status={l.otherStatus} verdict={l.otherVerdict} />

@@ -50,7 +50,11 @@ export function Picker({
             const value = event.currentTarget.value
             const match = suggestions.find((s) => s.label === value)
             setPickedId(match ? String(match.id) : '')
-            if (value.trim().length >= 2) fetcher.load(`${resource}?${new URLSearchParams({ q: value })}`)
+            if (value.trim().length < 2) return
+            // The resource may carry its own parameters (`/resources/speakers?except=4`).
+            const url = new URL(resource, window.location.origin)
+            url.searchParams.set('q', value)
+            fetcher.load(`${url.pathname}${url.search}`)
           },
         }}
       />

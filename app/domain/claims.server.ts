@@ -434,13 +434,7 @@ export function listAwaitingReviewBy(userId: string, limit = 50) {
     .from(claims)
     .leftJoin(speakers, eq(speakers.id, claims.speakerId))
     .leftJoin(users, eq(users.id, claims.submittedById))
-    .where(
-      and(
-        eq(claims.status, 'in_review'),
-        isNull(claims.deletedAt),
-        sql`${claims.submittedById} is not ${userId}`,
-      ),
-    )
+    .where(and(eq(claims.status, 'in_review'), isNull(claims.deletedAt), sql`${claims.submittedById} is not ${userId}`))
     .orderBy(asc(claims.submittedAt), asc(claims.id))
     .limit(limit)
     .all()
