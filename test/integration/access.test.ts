@@ -9,6 +9,7 @@ import * as claimsIndex from '#app/routes/claims._index.tsx'
 import * as claimNew from '#app/routes/claims.new.tsx'
 import * as trash from '#app/routes/claims.trash.tsx'
 import * as desk from '#app/routes/_index.tsx'
+import * as resourcesClaims from '#app/routes/resources.claims.tsx'
 import * as resourcesSources from '#app/routes/resources.sources.tsx'
 import * as resourcesSpeakers from '#app/routes/resources.speakers.tsx'
 import * as sourceDetail from '#app/routes/sources.$sourceId._index.tsx'
@@ -95,6 +96,7 @@ const pages: Array<[string, Loader, Record<string, string>]> = [
   [`/sources/${sourceId}`, sourceDetail.loader, { sourceId: String(sourceId) }],
   ['/resources/speakers?q=kim', resourcesSpeakers.loader, {}],
   ['/resources/sources?q=gipfel', resourcesSources.loader, {}],
+  ['/resources/claims?q=putin', resourcesClaims.loader, {}],
 ]
 
 const editorPages: Array<[string, Loader, Record<string, string>]> = [
