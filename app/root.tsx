@@ -56,6 +56,7 @@ function TopBar() {
           <Link to="/claims" aria-current={inClaims ? 'page' : undefined}>
             Claims
           </Link>
+          <NavLink to="/activity">Activity</NavLink>
           <NavLink to="/speakers">Speakers</NavLink>
           <NavLink to="/sources">Sources</NavLink>
           <NavLink to="/claims/trash">Trash</NavLink>

@@ -315,5 +315,11 @@ export const claimEvents = sqliteTable(
     before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
   },
-  (t) => [index('claim_events_claim_idx').on(t.claimId, t.at), index('claim_events_at_idx').on(t.at)],
+  (t) => [
+    index('claim_events_claim_idx').on(t.claimId, t.at),
+    index('claim_events_at_idx').on(t.at),
+    // The activity page filters by what happened and by who, newest first.
+    index('claim_events_type_idx').on(t.type, t.at),
+    index('claim_events_actor_idx').on(t.actorId, t.at),
+  ],
 )

@@ -1,7 +1,7 @@
 // Loads the demo data set (seeds/demo-data.ts) idempotently: every record is matched
 // by its natural key first, so running the seed twice changes nothing.
 import { hashSync, verifySync } from '@node-rs/argon2'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '#db/client.ts'
 import { claimEvents, claimLinks, claims, evidence, sources, users } from '#db/schema.ts'
@@ -9,6 +9,7 @@ import type { Tx } from '#db/types.ts'
 import { normalizeSourceUrl } from '#app/domain/urls.ts'
 import type { ClaimEventType } from '#app/domain/vocabulary.ts'
 import { setClaimTags } from '#app/domain/claims.server.ts'
+import { recordLinkEvents } from '#app/domain/links.server.ts'
 import { createSourceInTx } from '#app/domain/sources.server.ts'
 import { createSpeakerInTx, findSpeakersByName } from '#app/domain/speakers.server.ts'
 import { demoPassword, demoUsers } from './demo-accounts.ts'
@@ -205,9 +206,28 @@ export function seedDemoData(db: Db) {
         )
         .get()
       if (exists) continue
-      tx.insert(claimLinks)
-        .values({ fromClaimId, toClaimId, type: link.type, note: link.note, createdById: userIds.editor })
-        .run()
+      // Linked by the desk's editor an hour after the later of the two claims was logged.
+      const [later] = tx
+        .select({ createdAt: claims.createdAt })
+        .from(claims)
+        .where(inArray(claims.id, [fromClaimId, toClaimId]))
+        .orderBy(desc(claims.createdAt))
+        .limit(1)
+        .all()
+      const at = new Date(later!.createdAt.getTime() + 60 * 60 * 1000)
+      const { id } = tx
+        .insert(claimLinks)
+        .values({
+          fromClaimId,
+          toClaimId,
+          type: link.type,
+          note: link.note,
+          createdById: userIds.editor,
+          createdAt: at,
+        })
+        .returning({ id: claimLinks.id })
+        .get()
+      recordLinkEvents(tx, 'link_added', id, userIds.editor, at)
     }
   })
 }

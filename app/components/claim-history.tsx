@@ -1,81 +1,18 @@
-import { claimEventLabels, claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
-import type { ClaimEventType } from '#app/domain/vocabulary.ts'
-import { formatDateTime } from '#app/utils/format.ts'
-
-type ClaimEventView = {
-  id: number
-  type: string
-  at: string | Date
-  actorName: string | null
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-}
-
-function show(field: string, value: unknown) {
-  return claimFieldText(field, value) ?? '—'
-}
-
-/**
- * The fields an event changed, in the order they were stored. Events store readable
- * values (names with numbers, codes the labels know); keys without a label are kept
- * for tools but not shown. A claim's first event holds the whole claim and is not
- * repeated here.
- */
-function shownFields(event: ClaimEventView) {
-  if (event.type === 'created') return []
-  const keys = new Set([...Object.keys(event.before ?? {}), ...Object.keys(event.after ?? {})])
-  const shown = (value: unknown) => value !== null && value !== undefined && value !== ''
-  return [...keys].filter((key) => key in claimFieldLabels && (shown(event.before?.[key]) || shown(event.after?.[key])))
-}
+import { EventByline, EventChanges, type ClaimEventView } from './claim-event.tsx'
 
 /** The claim's timeline: who changed what, from what, to what. */
 export function ClaimHistory({ events }: { events: ClaimEventView[] }) {
   if (events.length === 0) return <p className="muted">No changes recorded yet.</p>
   return (
     <ol className="timeline">
-      {events.map((event) => {
-        const fields = shownFields(event)
-        return (
-          <li key={event.id}>
-            <div className="small">
-              <strong>{event.actorName ?? 'Someone'}</strong>{' '}
-              {claimEventLabels[event.type as ClaimEventType] ?? event.type}{' '}
-              <time className="muted nowrap" dateTime={new Date(event.at).toISOString()}>
-                {formatDateTime(event.at)}
-              </time>
-            </div>
-            {fields.length > 0 ? (
-              <dl className="diff">
-                {fields.map((field) => {
-                  const before = event.before?.[field]
-                  const after = event.after?.[field]
-                  return (
-                    <div key={field}>
-                      <dt className="muted">{claimFieldLabels[field]}</dt>
-                      <dd>
-                        {event.before && event.after && field in event.before && field in event.after ? (
-                          // Unchanged values name what the event is about (which note was resolved).
-                          show(field, before) === show(field, after) ? (
-                            show(field, after)
-                          ) : (
-                            <>
-                              <del>{show(field, before)}</del> → <ins>{show(field, after)}</ins>
-                            </>
-                          )
-                        ) : event.after && field in event.after ? (
-                          <ins>{show(field, after)}</ins>
-                        ) : (
-                          <del>{show(field, before)}</del>
-                        )}
-                      </dd>
-                    </div>
-                  )
-                })}
-              </dl>
-            ) : null}
-          </li>
-        )
-      })}
+      {events.map((event) => (
+        <li key={event.id}>
+          <div className="small">
+            <EventByline event={event} />
+          </div>
+          <EventChanges event={event} />
+        </li>
+      ))}
     </ol>
   )
 }

@@ -7,7 +7,8 @@ type Suggestion = { id: number; label: string; detail?: string | null }
 /**
  * A text field with suggestions from a resource route. Without JavaScript it is a plain
  * text field and the server matches the typed name; with it, picking a suggestion also
- * fills the hidden id so two same-named records cannot be confused.
+ * fills the hidden id (when `idName` is given) so two same-named records cannot be
+ * confused. Pickers whose labels carry the record's number need no hidden id.
  */
 export function Picker({
   label,
@@ -15,16 +16,16 @@ export function Picker({
   name,
   idName,
   defaultValue,
-  defaultId,
+  defaultId = '',
   errors,
   resource,
 }: {
   label: string
   hint: string
   name: string
-  idName: string
+  idName?: string
   defaultValue: string
-  defaultId: string
+  defaultId?: string
   errors?: string[]
   resource: string
 }) {
@@ -49,7 +50,11 @@ export function Picker({
             const value = event.currentTarget.value
             const match = suggestions.find((s) => s.label === value)
             setPickedId(match ? String(match.id) : '')
-            if (value.trim().length >= 2) fetcher.load(`${resource}?${new URLSearchParams({ q: value })}`)
+            if (value.trim().length < 2) return
+            // The resource may carry its own parameters (`/resources/speakers?except=4`).
+            const url = new URL(resource, window.location.origin)
+            url.searchParams.set('q', value)
+            fetcher.load(`${url.pathname}${url.search}`)
           },
         }}
       />
@@ -60,7 +65,7 @@ export function Picker({
           </option>
         ))}
       </datalist>
-      <input type="hidden" name={idName} value={pickedId} />
+      {idName ? <input type="hidden" name={idName} value={pickedId} /> : null}
     </>
   )
 }

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.ts'
-import { claimLinks, claims, claimTags, evidence, sources, speakers, tags, users } from '#db/schema.ts'
+import { claims, claimTags, evidence, sources, speakers, tags, users } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.server.ts'
 import { pageOf } from '#app/utils/lists.ts'
@@ -8,6 +8,7 @@ import type { ClaimInput, ClaimListQuery } from '#app/validation/claim.ts'
 import { listEvidence, syncOriginEvidence } from './evidence.server.ts'
 import { changedFields, recordClaimEvent } from './history.server.ts'
 import { recordReference } from './labels.ts'
+import { listClaimLinks } from './links.server.ts'
 import { statusAfterEdit } from './review.server.ts'
 import { resolveSourceChoice } from './sources.server.ts'
 import { resolveSpeakerChoice } from './speakers.server.ts'
@@ -209,30 +210,6 @@ export function getClaimDetail(id: number) {
     )
     .all()
   const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.name ?? null
-  const other = aliasedTable(claims, 'other')
-  const linkColumns = {
-    id: claimLinks.id,
-    type: claimLinks.type,
-    note: claimLinks.note,
-    otherId: other.id,
-    otherText: other.text,
-    otherStatus: other.status,
-    otherVerdict: other.verdict,
-  }
-  const outgoing = db
-    .select(linkColumns)
-    .from(claimLinks)
-    .innerJoin(other, eq(other.id, claimLinks.toClaimId))
-    .where(and(eq(claimLinks.fromClaimId, id), isNull(claimLinks.deletedAt), isNull(other.deletedAt)))
-    .all()
-    .map((l) => ({ ...l, direction: 'outgoing' as const }))
-  const incoming = db
-    .select(linkColumns)
-    .from(claimLinks)
-    .innerJoin(other, eq(other.id, claimLinks.fromClaimId))
-    .where(and(eq(claimLinks.toClaimId, id), isNull(claimLinks.deletedAt), isNull(other.deletedAt)))
-    .all()
-    .map((l) => ({ ...l, direction: 'incoming' as const }))
   return {
     claim: {
       ...claim,
@@ -243,7 +220,7 @@ export function getClaimDetail(id: number) {
       approvedByName: nameOf(claim.approvedById),
     },
     evidence: listEvidence(id),
-    links: [...outgoing, ...incoming],
+    links: listClaimLinks(id),
   }
 }
 
@@ -457,13 +434,7 @@ export function listAwaitingReviewBy(userId: string, limit = 50) {
     .from(claims)
     .leftJoin(speakers, eq(speakers.id, claims.speakerId))
     .leftJoin(users, eq(users.id, claims.submittedById))
-    .where(
-      and(
-        eq(claims.status, 'in_review'),
-        isNull(claims.deletedAt),
-        sql`${claims.submittedById} is not ${userId}`,
-      ),
-    )
+    .where(and(eq(claims.status, 'in_review'), isNull(claims.deletedAt), sql`${claims.submittedById} is not ${userId}`))
     .orderBy(asc(claims.submittedAt), asc(claims.id))
     .limit(limit)
     .all()

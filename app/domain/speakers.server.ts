@@ -1,11 +1,13 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import { db } from '#db/client.ts'
-import { claims, speakerAliases, speakers } from '#db/schema.ts'
+import { claims, speakerAliases, speakers, users } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
-import { ConflictError, FieldError, NotFoundError } from '#app/utils/errors.server.ts'
+import { ConflictError, FieldError, NotFoundError, RefusedError } from '#app/utils/errors.server.ts'
 import { pageOf, withSelectedOption } from '#app/utils/lists.ts'
 import { likeContains, nullable } from '#app/utils/sql.server.ts'
-import type { SpeakerInput } from '#app/validation/speaker.ts'
+import type { SpeakerInput, SpeakerMergeInput } from '#app/validation/speaker.ts'
+import { recordClaimEvent } from './history.server.ts'
+import { recordReference } from './labels.ts'
 import { foldForMatching } from './text.ts'
 
 /**
@@ -145,15 +147,22 @@ export function listSpeakers({ q, page, pageSize = 50 }: { q?: string; page: num
   return pageOf(rows, total, page, pageSize)
 }
 
-/** Name suggestions for the speaker picker. */
-export function suggestSpeakers(q: string, limit = 10) {
+/** Name suggestions for the speaker picker; `exceptId` leaves out the speaker being edited. */
+export function suggestSpeakers(q: string, { limit = 10, exceptId }: { limit?: number; exceptId?: number } = {}) {
   const key = foldForMatching(q)
   if (!key) return []
   return db
     .selectDistinct({ id: speakers.id, name: speakers.name, role: speakers.role })
     .from(speakerAliases)
     .innerJoin(speakers, eq(speakers.id, speakerAliases.speakerId))
-    .where(and(likeContains(speakerAliases.aliasKey, key), isNull(speakers.deletedAt), isNull(speakers.mergedIntoId)))
+    .where(
+      and(
+        likeContains(speakerAliases.aliasKey, key),
+        isNull(speakers.deletedAt),
+        isNull(speakers.mergedIntoId),
+        exceptId ? ne(speakers.id, exceptId) : undefined,
+      ),
+    )
     .orderBy(asc(speakers.name))
     .limit(limit)
     .all()
@@ -213,4 +222,225 @@ export function speakerFilterOptions(selectedId?: number, limit = 300) {
   return withSelectedOption(options, selectedId, (id) =>
     db.select(columns).from(speakers).where(eq(speakers.id, id)).get(),
   )
+}
+
+// Merging: two rows turned out to be one speaker. The merged row stays (old links and
+// history name it) but leaves every list; its claims, spellings and missing details go
+// to the speaker it was merged into.
+
+/** The profile details a merge fills in on the target, and only where it has none. */
+const mergedProfileFields = ['role', 'organisation', 'country', 'wikidataId'] as const
+type SpeakerRow = typeof speakers.$inferSelect
+
+/** Any speaker row, merged or deleted ones included: a merge must say why it refuses them. */
+function speakerRowForMerge(tx: DbOrTx, id: number) {
+  const row = tx.select().from(speakers).where(eq(speakers.id, id)).get()
+  if (!row) throw new NotFoundError('Speaker')
+  return row
+}
+
+/** Both sides of a merge; an unknown target is the editor's choice gone wrong, not a missing page. */
+function mergeRows(tx: DbOrTx, speakerId: number, intoSpeakerId: number) {
+  const speaker = speakerRowForMerge(tx, speakerId)
+  const into = tx.select().from(speakers).where(eq(speakers.id, intoSpeakerId)).get()
+  if (!into) throw new RefusedError(`There is no speaker #${intoSpeakerId} to merge into.`)
+  return { speaker, into }
+}
+
+function describeSpeaker(speaker: Pick<SpeakerRow, 'id' | 'name'>) {
+  return `“${speaker.name}” (#${speaker.id})`
+}
+
+function assertMergeable(tx: DbOrTx, speaker: SpeakerRow, into: SpeakerRow) {
+  if (speaker.id === into.id) {
+    throw new RefusedError('A speaker cannot be merged into itself: pick the speaker who stays.')
+  }
+  if (speaker.mergedIntoId !== null) {
+    const target = speakerRowForMerge(tx, speaker.mergedIntoId)
+    throw new RefusedError(`${describeSpeaker(speaker)} has already been merged into ${describeSpeaker(target)}.`)
+  }
+  if (speaker.deletedAt)
+    throw new RefusedError(`${describeSpeaker(speaker)} has been deleted; there is nothing to merge.`)
+  if (into.mergedIntoId !== null) {
+    const target = speakerRowForMerge(tx, into.mergedIntoId)
+    throw new RefusedError(
+      `${describeSpeaker(into)} has itself been merged into ${describeSpeaker(target)}: merge into that speaker instead.`,
+    )
+  }
+  if (into.deletedAt) {
+    throw new RefusedError(`${describeSpeaker(into)} has been deleted: pick a speaker who is still on the desk.`)
+  }
+}
+
+/**
+ * The speaker a name typed into the merge form means: the picked suggestion when it
+ * matches what was typed, otherwise the one speaker with that spelling.
+ */
+export function findMergeTarget(name: string, pickedId?: number) {
+  const matches = findSpeakersByName(db, name)
+  if (pickedId && matches.some((m) => m.id === pickedId)) return pickedId
+  if (matches.length === 1) return matches[0]!.id
+  if (matches.length > 1) {
+    throw new FieldError({ into: [`Several speakers are called “${name}”: pick one from the suggestions.`] })
+  }
+  throw new FieldError({
+    into: [`No speaker is called “${name}”. Check the spelling or pick one from the suggestions.`],
+  })
+}
+
+/**
+ * What merging `speaker` into `into` does. The preview shows this plan and the merge
+ * carries out the same plan, so what the editor confirmed is what happens.
+ *
+ * Spellings move unless the target already has one that folds to the same key (see
+ * decision 005): "Kim Jong Un" is then found already, and a second row would only list
+ * the same match twice. The merged speaker's own variants are kept as typed, as the
+ * speaker form keeps them, and its name becomes a spelling like any other.
+ */
+function mergePlan(tx: DbOrTx, speaker: SpeakerRow, into: SpeakerRow) {
+  assertMergeable(tx, speaker, into)
+  const claimRows = tx
+    .select({ id: claims.id, deletedAt: claims.deletedAt })
+    .from(claims)
+    .where(eq(claims.speakerId, speaker.id))
+    .orderBy(asc(claims.id))
+    .all()
+  const aliasesOf = (id: number) =>
+    tx
+      .select({ alias: speakerAliases.alias, aliasKey: speakerAliases.aliasKey })
+      .from(speakerAliases)
+      .where(eq(speakerAliases.speakerId, id))
+      .orderBy(asc(speakerAliases.alias))
+      .all()
+  const known = new Set(aliasesOf(into.id).map((a) => a.aliasKey))
+  const spellings = [
+    speaker.name,
+    ...aliasesOf(speaker.id)
+      .map((a) => a.alias)
+      .filter((a) => a !== speaker.name),
+  ]
+  const isKnown = (spelling: string) => {
+    const key = foldForMatching(spelling)
+    return !key || known.has(key)
+  }
+  const aliases = { moving: spellings.filter((s) => !isKnown(s)), dropped: spellings.filter(isKnown) }
+  const filled = mergedProfileFields
+    .filter((field) => into[field] === null && speaker[field] !== null)
+    .map((field) => ({ field, value: speaker[field]! }))
+  const kept = mergedProfileFields
+    .filter((field) => into[field] !== null && speaker[field] !== null && into[field] !== speaker[field])
+    .map((field) => ({ field, value: into[field]! }))
+  return {
+    speaker: { id: speaker.id, name: speaker.name, version: speaker.version },
+    into: { id: into.id, name: into.name, version: into.version },
+    claimIds: claimRows.map((c) => c.id),
+    trashedClaimCount: claimRows.filter((c) => c.deletedAt !== null).length,
+    aliases,
+    filled,
+    kept,
+  }
+}
+
+/** The merge as the editor is asked to confirm it, with the two speakers side by side. */
+export function previewSpeakerMerge(speakerId: number, intoSpeakerId: number) {
+  const { speaker, into } = mergeRows(db, speakerId, intoSpeakerId)
+  const plan = mergePlan(db, speaker, into)
+  const sampleClaims = db
+    .select({ id: claims.id, text: claims.text, deletedAt: claims.deletedAt })
+    .from(claims)
+    .where(eq(claims.speakerId, speakerId))
+    .orderBy(asc(claims.id))
+    .limit(10)
+    .all()
+  const { claimIds, ...rest } = plan
+  return {
+    ...rest,
+    claimCount: claimIds.length,
+    sampleClaims,
+    // Both speakers' details side by side, with what the target has after the merge.
+    details: mergedProfileFields.map((field) => ({
+      field,
+      speaker: speaker[field],
+      into: into[field],
+      after: into[field] ?? speaker[field],
+    })),
+  }
+}
+export type SpeakerMergePreview = ReturnType<typeof previewSpeakerMerge>
+
+/**
+ * Merges one speaker into another in one transaction: every claim (trashed ones too)
+ * moves, each with a `speaker_merged` event and a new version so a colleague's open
+ * edit form notices; spellings and missing profile details move; the merged row keeps
+ * its id with `mergedIntoId` and `deletedAt` set. Both speakers must still be at the
+ * versions the editor previewed.
+ */
+export function mergeSpeakers(input: SpeakerMergeInput, actorId: string) {
+  return db.transaction((tx) => {
+    const { speaker, into } = mergeRows(tx, input.speakerId, input.intoSpeakerId)
+    const plan = mergePlan(tx, speaker, into)
+    if (speaker.version !== input.speakerVersion || into.version !== input.intoVersion) {
+      throw new ConflictError({ speakerVersion: speaker.version, intoVersion: into.version })
+    }
+    const now = new Date()
+    const before = { speaker: recordReference(speaker.name, speaker.id) }
+    const after = { speaker: recordReference(into.name, into.id) }
+    tx.update(claims)
+      .set({ speakerId: into.id, version: sql`${claims.version} + 1`, updatedAt: now, updatedById: actorId })
+      .where(eq(claims.speakerId, speaker.id))
+      .run()
+    for (const claimId of plan.claimIds) {
+      recordClaimEvent(tx, { claimId, actorId, type: 'speaker_merged', before, after, at: now })
+    }
+    tx.delete(speakerAliases).where(eq(speakerAliases.speakerId, speaker.id)).run()
+    for (const alias of plan.aliases.moving) {
+      tx.insert(speakerAliases)
+        .values({ speakerId: into.id, alias, aliasKey: foldForMatching(alias) })
+        .run()
+    }
+    tx.update(speakers)
+      .set({
+        ...Object.fromEntries(plan.filled.map(({ field, value }) => [field, value])),
+        version: into.version + 1,
+        updatedAt: now,
+        updatedById: actorId,
+      })
+      .where(and(eq(speakers.id, into.id), eq(speakers.version, into.version)))
+      .run()
+    tx.update(speakers)
+      .set({
+        mergedIntoId: into.id,
+        deletedAt: now,
+        version: speaker.version + 1,
+        updatedAt: now,
+        updatedById: actorId,
+      })
+      .where(eq(speakers.id, speaker.id))
+      .run()
+    // Speakers merged earlier into this one now point straight at the final target,
+    // so an old link is one redirect away from where the claims are.
+    tx.update(speakers).set({ mergedIntoId: into.id }).where(eq(speakers.mergedIntoId, speaker.id)).run()
+    return { claimCount: plan.claimIds.length }
+  })
+}
+
+/**
+ * A speaker that was merged away: where it went, when and by whom; undefined otherwise.
+ * A merged row is never edited again, so its last update is the merge.
+ */
+export function findMergedSpeaker(id: number) {
+  const mergers = aliasedTable(users, 'mergers')
+  const row = db
+    .select({
+      id: speakers.id,
+      name: speakers.name,
+      mergedIntoId: speakers.mergedIntoId,
+      mergedAt: speakers.updatedAt,
+      mergedByName: mergers.name,
+    })
+    .from(speakers)
+    .leftJoin(mergers, eq(mergers.id, speakers.updatedById))
+    .where(and(eq(speakers.id, id), isNotNull(speakers.mergedIntoId)))
+    .get()
+  return row ? { ...row, mergedIntoId: row.mergedIntoId! } : undefined
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '#app/auth/permissions.server.ts'
-import { StatusBadge } from '#app/components/ui/badges.tsx'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
+import { CountChart } from '#app/components/ui/count-chart.tsx'
 import { hasRole } from '#app/auth/permissions.server.ts'
 import {
   countClaimsByStatus,
@@ -11,8 +11,8 @@ import {
   listOpenClaimsAssignedTo,
 } from '#app/domain/claims.server.ts'
 import { listRecentEvents } from '#app/domain/history.server.ts'
-import { claimEventLabels, statusLabels } from '#app/domain/labels.ts'
-import { claimStatuses, type ClaimEventType } from '#app/domain/vocabulary.ts'
+import { claimEventLabels, statusLabels, verdictLabels } from '#app/domain/labels.ts'
+import { claimStatuses, verdicts, type ClaimEventType } from '#app/domain/vocabulary.ts'
 import { formatDateTime, shorten } from '#app/utils/format.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
@@ -21,30 +21,56 @@ export const meta: MetaFunction = () => [{ title: 'Desk · Claim desk' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const counts = countClaimsByStatus()
+  const verified = countVerifiedByVerdict()
   return {
     user,
     counts: claimStatuses.map((status) => ({ status, n: counts.find((c) => c.status === status)?.n ?? 0 })),
     myQueue: listOpenClaimsAssignedTo(user.id),
     // Viewers cannot approve, so they have no review queue.
     awaitingMyReview: hasRole(user, 'editor') ? listAwaitingReviewBy(user.id) : null,
-    verdicts: countVerifiedByVerdict(),
+    verdicts: verdicts.map((verdict) => ({ verdict, n: verified.find((v) => v.verdict === verdict)?.n ?? 0 })),
     recent: listRecentEvents(15),
   }
 }
 
 export default function DeskPage() {
-  const { user, counts, myQueue, awaitingMyReview, recent } = useLoaderData<typeof loader>()
+  const { user, counts, verdicts, myQueue, awaitingMyReview, recent } = useLoaderData<typeof loader>()
   return (
     <main id="main">
       <PageHeader title={<>Good to see you, {user.name.split(' ')[0]}</>} intro="Where the desk stands right now." />
-      <div className="stats">
-        {counts.map(({ status, n }) => (
-          <Link key={status} className="stat" to={`/claims?status=${status}`}>
-            <strong>{n}</strong>
-            <StatusBadge status={status} />
-          </Link>
-        ))}
-      </div>
+      <section className="card" aria-labelledby="standing-heading">
+        <h2 id="standing-heading" className="sr-only">
+          Claims by status and verdict
+        </h2>
+        <div className="grid-cols desk-charts">
+          <div>
+            <h3>Claims by status</h3>
+            <CountChart
+              label="Claims by status"
+              bars={counts.map(({ status, n }) => ({
+                key: status,
+                label: statusLabels[status],
+                value: n,
+                tone: `status-${status}` as const,
+                href: `/claims?status=${status}`,
+              }))}
+            />
+          </div>
+          <div>
+            <h3>Verdicts of verified claims</h3>
+            <CountChart
+              label="Verified claims by verdict"
+              bars={verdicts.map(({ verdict, n }) => ({
+                key: verdict,
+                label: verdictLabels[verdict],
+                value: n,
+                tone: `verdict-${verdict}` as const,
+                href: n > 0 ? `/claims?status=verified&verdict=${verdict}` : undefined,
+              }))}
+            />
+          </div>
+        </div>
+      </section>
       <div className="grid-2">
         <div>
           {awaitingMyReview ? (

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
@@ -60,6 +60,7 @@ function FilterSelect({
 
 export default function ClaimsPage() {
   const { list, query, filtered, canEdit, speakers, sources, tags, editors } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   return (
     <main id="main">
       <PageHeader
@@ -73,7 +74,13 @@ export default function ClaimsPage() {
           ) : null
         }
       />
-      <Form method="get" className="filters" aria-label="Filter claims">
+      <Form
+        // A new URL (Clear, Back) shows its own filters, not what the selects held before.
+        key={search}
+        method="get"
+        className="filters"
+        aria-label="Filter claims"
+      >
         <FilterSelect
           name="status"
           label="Status"

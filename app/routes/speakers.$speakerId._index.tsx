@@ -2,12 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
+import { CountChart } from '#app/components/ui/count-chart.tsx'
 import { listClaims, verdictRecordOf } from '#app/domain/claims.server.ts'
 import { verdictLabels } from '#app/domain/labels.ts'
-import { getSpeaker } from '#app/domain/speakers.server.ts'
+import { findMergedSpeaker, getSpeaker } from '#app/domain/speakers.server.ts'
 import { verdicts } from '#app/domain/vocabulary.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { redirectIfMerged } from '#app/utils/merged-speakers.server.ts'
 import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { ClaimListQuerySchema } from '#app/validation/claim.ts'
+import { recordId } from '#app/validation/common.ts'
 import { ExternalLink } from '#app/components/ui/external-link.tsx'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
@@ -18,18 +22,41 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const id = parseRecordId(params.speakerId, 'Speaker')
+  redirectIfMerged(id)
   const speaker = orNotFound(() => getSpeaker(id), `There is no speaker #${id}.`)
   const claims = listClaims(ClaimListQuerySchema.parse({ speaker: id }), user.id)
-  return { speaker, claims, record: verdictRecordOf(id), canEdit: hasRole(user, 'editor') }
+  const mergedId = recordId('Speaker')
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('merged') ?? undefined)
+  const merged = mergedId ? findMergedSpeaker(mergedId) : undefined
+  const record = verdictRecordOf(id)
+  return {
+    speaker,
+    claims,
+    record: verdicts.map((verdict) => ({ verdict, n: record.find((r) => r.verdict === verdict)?.n ?? 0 })),
+    merged: merged?.mergedIntoId === id ? merged : null,
+    canEdit: hasRole(user, 'editor'),
+  }
 }
 
 export default function SpeakerPage() {
-  const { speaker, claims, record, canEdit } = useLoaderData<typeof loader>()
+  const { speaker, claims, record, merged, canEdit } = useLoaderData<typeof loader>()
+  const verifiedCount = record.reduce((sum, r) => sum + r.n, 0)
   return (
     <main id="main">
       <p className="small">
         <Link to="/speakers">← All speakers</Link>
       </p>
+      {merged ? (
+        <div className="alert ok" role="status">
+          <p>
+            “{merged.name}” (#{merged.id}) was merged into {speaker.name}
+            {merged.mergedByName ? ` by ${merged.mergedByName}` : ''} on {formatDateTime(merged.mergedAt)}. Its claims
+            and spellings are here now.
+          </p>
+        </div>
+      ) : null}
       <PageHeader
         title={<>{speaker.name}</>}
         intro={
@@ -37,9 +64,14 @@ export default function SpeakerPage() {
         }
         actions={
           canEdit ? (
-            <Link className="button" to={`/speakers/${speaker.id}/edit`}>
-              Edit speaker
-            </Link>
+            <>
+              <Link className="button" to={`/speakers/${speaker.id}/edit`}>
+                Edit speaker
+              </Link>
+              <Link className="button" to={`/speakers/${speaker.id}/merge`}>
+                Merge into another speaker…
+              </Link>
+            </>
           ) : null
         }
       />
@@ -87,19 +119,26 @@ export default function SpeakerPage() {
           </section>
           <section className="card" aria-labelledby="record-heading">
             <h2 id="record-heading">Verdict record</h2>
-            {record.length === 0 ? (
-              <p className="muted">No verified claims yet.</p>
+            {verifiedCount === 0 ? (
+              <p className="muted">
+                No verified claims yet: the record fills in once checks of {speaker.name}’s claims are approved.
+              </p>
             ) : (
-              <dl className="facts">
-                {verdicts
-                  .filter((v) => record.some((r) => r.verdict === v))
-                  .map((v) => (
-                    <div key={v} style={{ display: 'contents' }}>
-                      <dt>{verdictLabels[v]}</dt>
-                      <dd>{record.find((r) => r.verdict === v)?.n}</dd>
-                    </div>
-                  ))}
-              </dl>
+              <>
+                <p className="small muted">
+                  {verifiedCount} verified {verifiedCount === 1 ? 'claim' : 'claims'}, by verdict.
+                </p>
+                <CountChart
+                  label={`Verified claims by ${speaker.name}, by verdict`}
+                  bars={record.map(({ verdict, n }) => ({
+                    key: verdict,
+                    label: verdictLabels[verdict],
+                    value: n,
+                    tone: `verdict-${verdict}` as const,
+                    href: n > 0 ? `/claims?speaker=${speaker.id}&verdict=${verdict}&status=verified` : undefined,
+                  }))}
+                />
+              </>
             )}
           </section>
         </aside>

@@ -6,6 +6,7 @@ import { requireEditor } from '#app/auth/permissions.server.ts'
 import { SpeakerForm } from '#app/components/speaker-form.tsx'
 import { getSpeaker, updateSpeaker } from '#app/domain/speakers.server.ts'
 import { replyToSaveError } from '#app/utils/conflict.server.ts'
+import { redirectIfMerged } from '#app/utils/merged-speakers.server.ts'
 import { invalid, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { SpeakerEditSchema } from '#app/validation/speaker.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
@@ -15,6 +16,7 @@ export const meta: MetaFunction = () => [{ title: 'Edit speaker · Claim desk' }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request)
   const id = parseRecordId(params.speakerId, 'Speaker')
+  redirectIfMerged(id)
   return { speaker: orNotFound(() => getSpeaker(id), `There is no speaker #${id}.`) }
 }
 
@@ -23,6 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseRecordId(params.speakerId, 'Speaker')
   const submission = parseWithZod(await request.formData(), { schema: SpeakerEditSchema })
   if (submission.status !== 'success') return invalid(submission)
+  // Merged while the form was open: the speaker who has its claims now is where to edit.
+  redirectIfMerged(id)
   try {
     orNotFound(() => updateSpeaker(id, submission.value, user.id), `There is no speaker #${id}.`)
     return redirect(`/speakers/${id}`)

@@ -9,7 +9,14 @@ export function formatDateTime(value: string | number | Date) {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
-/** At most `max` characters, with an ellipsis when cut: for headlines and lists. */
-export function shorten(text: string, max: number) {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text
+/**
+ * At most `max` characters, with an ellipsis when cut: for headlines and lists. The cut
+ * falls between words when a space is near the end, so no word is left half-written.
+ */
+export function shorten(value: string, max: number) {
+  const text = value.replace(/\s+/g, ' ').trim()
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`
 }

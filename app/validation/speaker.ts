@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { speakerKinds } from '#app/domain/vocabulary.ts'
-import { optionalText, requiredText, version } from './common.ts'
+import { optionalText, recordId, requiredText, version } from './common.ts'
 
 const speakerFields = {
   name: requiredText('Name', 200),
@@ -38,3 +38,17 @@ const speakerFields = {
 export const SpeakerCreateSchema = z.object(speakerFields)
 export const SpeakerEditSchema = z.object({ ...speakerFields, version })
 export type SpeakerInput = z.infer<typeof SpeakerCreateSchema>
+
+/** Step one of a merge: the speaker to merge into, typed or picked from the suggestions. */
+export const SpeakerMergeTargetSchema = z.object({
+  into: requiredText('The speaker to merge into', 200),
+  intoId: recordId('Speaker').optional(),
+})
+
+/** Step two: the confirmed merge, with both versions the preview showed. */
+export const SpeakerMergeSchema = z.object({
+  intoSpeakerId: recordId('Speaker'),
+  speakerVersion: version,
+  intoVersion: version,
+})
+export type SpeakerMergeInput = z.infer<typeof SpeakerMergeSchema> & { speakerId: number }

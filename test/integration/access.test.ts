@@ -1,6 +1,7 @@
 // Role rules per route, called as Remix calls them: loaders and actions with a Request.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
+import * as activity from '#app/routes/activity.tsx'
 import * as adminUsers from '#app/routes/admin.users.tsx'
 import * as claimDetail from '#app/routes/claims.$claimId._index/route.tsx'
 import * as claimEdit from '#app/routes/claims.$claimId.edit.tsx'
@@ -8,6 +9,7 @@ import * as claimsIndex from '#app/routes/claims._index.tsx'
 import * as claimNew from '#app/routes/claims.new.tsx'
 import * as trash from '#app/routes/claims.trash.tsx'
 import * as desk from '#app/routes/_index.tsx'
+import * as resourcesClaims from '#app/routes/resources.claims.tsx'
 import * as resourcesSources from '#app/routes/resources.sources.tsx'
 import * as resourcesSpeakers from '#app/routes/resources.speakers.tsx'
 import * as sourceDetail from '#app/routes/sources.$sourceId._index.tsx'
@@ -16,6 +18,7 @@ import * as sourcesIndex from '#app/routes/sources._index.tsx'
 import * as sourceNew from '#app/routes/sources.new.tsx'
 import * as speakerDetail from '#app/routes/speakers.$speakerId._index.tsx'
 import * as speakerEdit from '#app/routes/speakers.$speakerId.edit.tsx'
+import * as speakerMerge from '#app/routes/speakers.$speakerId.merge.tsx'
 import * as speakersIndex from '#app/routes/speakers._index.tsx'
 import * as speakerNew from '#app/routes/speakers.new.tsx'
 import { createClaim, getClaim } from '#app/domain/claims.server.ts'
@@ -29,6 +32,7 @@ const editor = await signedIn('editor')
 const admin = await signedIn('admin')
 
 const speakerId = createSpeaker({ name: 'Kim Jong-un', kind: 'person', aliases: ['Kim Jong Un'] }, editor.id)
+const duplicateSpeakerId = createSpeaker({ name: 'Kim Dschong Un', kind: 'person', aliases: [] }, editor.id)
 const sourceId = createSource(
   { title: 'Gipfel in Wostotschny', kind: 'article', excerpt: 'Kim traf Putin im Kosmodrom Wostotschny.' },
   editor.id,
@@ -88,12 +92,15 @@ const pages: Array<[string, Loader, Record<string, string>]> = [
   ['/claims', claimsIndex.loader, {}],
   [`/claims/${claimId}`, claimDetail.loader, { claimId: String(claimId) }],
   ['/claims/trash', trash.loader, {}],
+  ['/activity', activity.loader, {}],
+  ['/activity?type=updated&claim=abc', activity.loader, {}],
   ['/speakers', speakersIndex.loader, {}],
   [`/speakers/${speakerId}`, speakerDetail.loader, { speakerId: String(speakerId) }],
   ['/sources', sourcesIndex.loader, {}],
   [`/sources/${sourceId}`, sourceDetail.loader, { sourceId: String(sourceId) }],
   ['/resources/speakers?q=kim', resourcesSpeakers.loader, {}],
   ['/resources/sources?q=gipfel', resourcesSources.loader, {}],
+  ['/resources/claims?q=putin', resourcesClaims.loader, {}],
 ]
 
 const editorPages: Array<[string, Loader, Record<string, string>]> = [
@@ -101,6 +108,12 @@ const editorPages: Array<[string, Loader, Record<string, string>]> = [
   [`/claims/${claimId}/edit`, claimEdit.loader, { claimId: String(claimId) }],
   ['/speakers/new', speakerNew.loader, {}],
   [`/speakers/${speakerId}/edit`, speakerEdit.loader, { speakerId: String(speakerId) }],
+  [`/speakers/${duplicateSpeakerId}/merge`, speakerMerge.loader, { speakerId: String(duplicateSpeakerId) }],
+  [
+    `/speakers/${duplicateSpeakerId}/merge?into=Kim+Jong+Un`,
+    speakerMerge.loader,
+    { speakerId: String(duplicateSpeakerId) },
+  ],
   ['/sources/new', sourceNew.loader, {}],
   [`/sources/${sourceId}/edit`, sourceEdit.loader, { sourceId: String(sourceId) }],
 ]
@@ -147,6 +160,12 @@ const writes: Array<[string, Action, Record<string, string>, Record<string, stri
     speakerEdit.action,
     { speakerId: String(speakerId) },
     { name: 'Geändert', kind: 'person', version: '1' },
+  ],
+  [
+    `/speakers/${duplicateSpeakerId}/merge`,
+    speakerMerge.action,
+    { speakerId: String(duplicateSpeakerId) },
+    { intoSpeakerId: String(speakerId), speakerVersion: '1', intoVersion: '1' },
   ],
   ['/sources/new', sourceNew.action, {}, { title: 'Neu', kind: 'article' }],
   [
@@ -213,6 +232,7 @@ describe('viewers read everything and change nothing', () => {
       deletedAt: null,
     })
     expect(getSpeaker(speakerId)).toMatchObject({ name: 'Kim Jong-un', version: 1 })
+    expect(getSpeaker(duplicateSpeakerId)).toMatchObject({ mergedIntoId: null, version: 1 })
     expect(getSource(sourceId)).toMatchObject({ title: 'Gipfel in Wostotschny', version: 1 })
   })
 })

@@ -49,6 +49,27 @@ describe('demo data', () => {
     expect(first.claim_links).toBeGreaterThanOrEqual(10)
   })
 
+  test('every demo link is in the history of both its claims, and keeps to the link rules', () => {
+    const links = sqlite.prepare('select id, from_claim_id, to_claim_id, type from claim_links').all() as Array<{
+      id: number
+      from_claim_id: number
+      to_claim_id: number
+      type: string
+    }>
+    const events = sqlite
+      .prepare(
+        "select claim_id, json_extract(after, '$.linkId') as link_id from claim_events where type = 'link_added'",
+      )
+      .all() as Array<{ claim_id: number; link_id: number }>
+    for (const link of links) {
+      const claimsWithEvent = events.filter((e) => e.link_id === link.id).map((e) => e.claim_id)
+      expect(claimsWithEvent.sort()).toEqual([link.from_claim_id, link.to_claim_id].sort())
+    }
+    // One canonical claim per duplicate.
+    const duplicates = links.filter((l) => l.type === 'duplicate_of').map((l) => l.from_claim_id)
+    expect(new Set(duplicates).size).toBe(duplicates.length)
+  })
+
   test('knows the spellings the articles use', () => {
     const alias = (name: string) =>
       sqlite

@@ -5,14 +5,14 @@ import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.serve
 import { ClaimAnnotations } from '#app/components/claim-annotations.tsx'
 import { ClaimEvidence } from '#app/components/claim-evidence.tsx'
 import { ClaimHistory } from '#app/components/claim-history.tsx'
+import { CanonicalBanner, ClaimLinks } from '#app/components/claim-links.tsx'
 import { ReviewPanel } from '#app/components/review-panel.tsx'
 import { ErrorList, useSectionFetcher } from '#app/components/forms.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
-import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
 import { listClaimNotes } from '#app/domain/annotations.server.ts'
 import { getClaimDetail } from '#app/domain/claims.server.ts'
 import { listClaimEvents } from '#app/domain/history.server.ts'
-import { linkLabels } from '#app/domain/labels.ts'
+import { canonicalClaimOf, claimNeighbourhood } from '#app/domain/links.server.ts'
 import { reviewOptionsFor } from '#app/domain/review.server.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -20,6 +20,7 @@ import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { annotationIntents } from './annotation-intents.server.ts'
 import { evidenceIntents } from './evidence-intents.server.ts'
 import type { ClaimIntentHandler } from './intents.server.ts'
+import { linkIntents } from './link-intents.server.ts'
 import { reviewIntents } from './review-intents.server.ts'
 import { trashIntents } from './trash-intents.server.ts'
 
@@ -35,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...detail,
     events: listClaimEvents(id),
+    canonical: canonicalClaimOf(id),
+    graph: claimNeighbourhood(id),
     canEdit,
     canRestore: hasRole(user, 'editor') && Boolean(detail.claim.deletedAt),
     review: canEdit ? reviewOptionsFor(id, user) : null,
@@ -45,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Every form on the page, by the `intent` it posts. */
 const intents = new Map<string, ClaimIntentHandler>(
-  Object.entries({ ...trashIntents, ...reviewIntents, ...evidenceIntents, ...annotationIntents }),
+  Object.entries({ ...trashIntents, ...reviewIntents, ...evidenceIntents, ...linkIntents, ...annotationIntents }),
 )
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,9 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClaimPage() {
-  const { claim, evidence, links, events, canEdit, canRestore, review, editors, notes } = useLoaderData<typeof loader>()
+  const { claim, evidence, links, events, canonical, graph, canEdit, canRestore, review, editors, notes } =
+    useLoaderData<typeof loader>()
   const trash = useSectionFetcher('trash')
-  const duplicateOf = links.find((l) => l.type === 'duplicate_of' && l.direction === 'outgoing')
   return (
     <main id="main">
       <p className="small">
@@ -81,17 +84,7 @@ export default function ClaimPage() {
           ) : null}
         </div>
       ) : null}
-      {duplicateOf ? (
-        <div className="alert info">
-          <p>
-            <strong>Duplicate.</strong> This claim repeats{' '}
-            <Link to={`/claims/${duplicateOf.otherId}`}>
-              claim #{duplicateOf.otherId}: {duplicateOf.otherText}
-            </Link>
-            . Check that one.
-          </p>
-        </div>
-      ) : null}
+      <CanonicalBanner canonical={canonical} />
       <div className="grid-2">
         <div>
           <section className="card" aria-labelledby="claim-heading">
@@ -138,25 +131,7 @@ export default function ClaimPage() {
             <TagLinks tags={claim.tags} />
           </section>
           <ClaimEvidence evidence={evidence} claimSourceId={claim.sourceId} canEdit={canEdit} />
-          <section className="card" aria-labelledby="links-heading">
-            <h2 id="links-heading">Linked claims</h2>
-            {links.length === 0 ? (
-              <p className="muted">Not linked to other claims.</p>
-            ) : (
-              <ul className="plain">
-                {links.map((l) => (
-                  <li key={`${l.direction}-${l.id}`}>
-                    <span className="muted small">This claim {linkLabels[l.type][l.direction]}</span>{' '}
-                    <Link to={`/claims/${l.otherId}`}>
-                      #{l.otherId} {l.otherText}
-                    </Link>{' '}
-                    <StatusBadge status={l.otherStatus} /> <VerdictBadge verdict={l.otherVerdict} />
-                    {l.note ? <p className="small muted">{l.note}</p> : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <ClaimLinks claimId={claim.id} links={links} graph={graph} canEdit={canEdit} />
           <ClaimAnnotations notes={notes} />
         </div>
         <aside>

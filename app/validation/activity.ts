@@ -1,0 +1,67 @@
+// The activity page's URL query. Filters are links people share, so a value that makes
+// no sense is left out with a message next to its field, never a failed page.
+import { z } from 'zod'
+import { claimEventTypes } from '#app/domain/vocabulary.ts'
+import { isoDate } from './common.ts'
+
+/** Where a page of events ends: the (at, id) of its last event, as the URL carries it. */
+export type EventCursor = { at: number; id: number }
+
+export function formatEventCursor(cursor: EventCursor) {
+  return `${cursor.at}_${cursor.id}`
+}
+
+const eventCursor = z
+  .string()
+  .regex(/^\d{1,15}_\d{1,15}$/)
+  .transform((value): EventCursor => {
+    const [at, id] = value.split('_').map(Number)
+    return { at: at!, id: id! }
+  })
+
+const claimNumber = z
+  .string()
+  .trim()
+  .regex(/^#?\d{1,15}$/, 'A claim number looks like 12 or #12.')
+  .transform((value) => Number(value.replace('#', '')))
+  .refine((n) => n > 0 && Number.isSafeInteger(n), 'A claim number looks like 12 or #12.')
+
+export const ActivityQuerySchema = z.object({
+  type: z.enum(claimEventTypes).optional().catch(undefined),
+  actor: z.uuid().optional().catch(undefined),
+  claim: claimNumber.optional(),
+  from: isoDate('The from date').optional(),
+  to: isoDate('The to date').optional(),
+  before: eventCursor.optional().catch(undefined),
+})
+export type ActivityQuery = z.infer<typeof ActivityQuerySchema>
+
+/**
+ * The query with every value that failed left out, and a message for each such field.
+ * Unknown event types, people and cursors are simply dropped: only hand-edited URLs have them.
+ */
+export function parseActivityQuery(params: Record<string, string>) {
+  const errors: Record<string, string[]> = {}
+  const parsed = ActivityQuerySchema.safeParse(params)
+  let query: ActivityQuery
+  if (parsed.success) {
+    query = parsed.data
+  } else {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>
+    for (const [field, messages] of Object.entries(fieldErrors)) {
+      if (messages?.[0]) errors[field] = [messages[0]]
+    }
+    // Every field is optional, so what is left once the failures are gone parses.
+    query = ActivityQuerySchema.parse(Object.fromEntries(Object.entries(params).filter(([key]) => !(key in errors))))
+  }
+  if (query.from && query.to && query.to < query.from) {
+    errors.to = ['The to date is before the from date.']
+    query.to = undefined
+  }
+  return { query, errors }
+}
+
+/** True when the query narrows the list (paging does not). */
+export function isFilteredActivity(query: ActivityQuery) {
+  return Boolean(query.type || query.actor || query.claim || query.from || query.to)
+}
