@@ -13,11 +13,14 @@ try {
     ['claims', '/claims'],
     ['claim', '/claims/10'],
     ['speaker', '/speakers/16'],
-    ['source', '/sources/2'],
+    ['source', '/sources/1'],
+    ['activity', '/activity'],
     ['new-claim', '/claims/new'],
   ]
   for (const [name, url] of shots) {
     await visit(page, url)
+    // The claim graph draws after hydration; wait for its canvas where there is one.
+    if (await page.locator('.claim-graph').count()) await page.locator('.claim-graph canvas').first().waitFor()
     await page.screenshot({ path: path.join(out, `${name}.png`), animations: 'disabled' })
     console.log(`docs/screenshots/${name}.png  ${url}`)
   }
