@@ -3,6 +3,14 @@
 // Field-level contents are checked in each domain's own tests; this file is the index.
 import { gt } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import {
+  addClaimNote,
+  annotatePassage,
+  editNote,
+  removeNote,
+  replyToNote,
+  setThreadResolved,
+} from '#app/domain/annotations.server.ts'
 import { createClaim, deleteClaim, getClaim, restoreClaim, updateClaim } from '#app/domain/claims.server.ts'
 import { attachEvidence, listEvidence, removeEvidence } from '#app/domain/evidence.server.ts'
 import { linkClaims, listClaimLinks, unlinkClaims } from '#app/domain/links.server.ts'
@@ -160,6 +168,51 @@ describe('every claim action writes exactly its events', () => {
     expect(
       eventsWrittenBy(() => mergeSpeakers({ speakerId: schoigu, intoSpeakerId: shoigu, ...versions }, editor.id)),
     ).toEqual([`${first}:speaker_merged`, `${second}:speaker_merged`])
+  })
+
+  test('notes: one event for each change to a claim’s notes; notes on a source passage none', () => {
+    const id = createClaim(input(), editor.id)
+    let thread = 0
+    expect(
+      eventsWrittenBy(() => (thread = addClaimNote(id, { kind: 'question', body: 'Welche Quelle?' }, editor))),
+    ).toEqual([`${id}:annotation_added`])
+    let reply = 0
+    expect(
+      eventsWrittenBy(() => (reply = replyToNote({ claimId: id }, thread, { body: 'Reuters' }, colleague))),
+    ).toEqual([`${id}:annotation_added`])
+    expect(eventsWrittenBy(() => editNote({ claimId: id }, thread, { body: 'Welche?', version: 1 }, editor))).toEqual([
+      `${id}:annotation_changed`,
+    ])
+    expect(eventsWrittenBy(() => editNote({ claimId: id }, thread, { body: 'Welche?', version: 2 }, editor))).toEqual(
+      [],
+    )
+    expect(eventsWrittenBy(() => setThreadResolved({ claimId: id }, thread, true, colleague))).toEqual([
+      `${id}:annotation_resolved`,
+    ])
+    expect(eventsWrittenBy(() => setThreadResolved({ claimId: id }, thread, true, editor))).toEqual([])
+    expect(eventsWrittenBy(() => setThreadResolved({ claimId: id }, thread, false, editor))).toEqual([
+      `${id}:annotation_reopened`,
+    ])
+    expect(eventsWrittenBy(() => removeNote({ claimId: id }, reply, colleague))).toEqual([`${id}:annotation_removed`])
+    expect(eventsWrittenBy(() => removeNote({ claimId: id }, thread, editor))).toEqual([`${id}:annotation_removed`])
+
+    const sourceId = createSource({ title: 'Mit Auszug', kind: 'article', excerpt: 'Kim traf Putin.' }, editor.id)
+    expect(
+      eventsWrittenBy(() => {
+        const note = annotatePassage(
+          sourceId,
+          { intent: 'annotation-passage', kind: 'note', body: 'Wo?', passage: 'traf Putin' },
+          editor,
+        )
+        replyToNote({ sourceId }, note, { body: 'Wostotschny' }, colleague)
+        setThreadResolved({ sourceId }, note, true, colleague)
+        updateSource(
+          sourceId,
+          { title: 'Mit Auszug', kind: 'article', excerpt: 'Kim traf Xi.', version: getSource(sourceId).version },
+          editor.id,
+        )
+      }),
+    ).toEqual([])
   })
 
   test('editing a speaker or a source changes no claim and writes no claim event', () => {
