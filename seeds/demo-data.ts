@@ -1688,3 +1688,75 @@ export const demoLinks: DemoLink[] = [
     note: 'Hintergrund zum neuen Minister, der die Reise antritt.',
   },
 ]
+
+// ---------------------------------------------------------------------------
+// Notes: threads on claims, and notes on passages of a source's excerpt
+// ---------------------------------------------------------------------------
+
+export type DemoNote = {
+  author: DemoUserKey
+  kind: 'note' | 'question' | 'evidence' | 'decision'
+  body: string
+  /** On a claim (its key), or on the words `passage` of a source's excerpt (its key). */
+  claim?: string
+  source?: string
+  passage?: string
+  resolvedBy?: DemoUserKey
+  replies?: Array<{ author: DemoUserKey; body: string }>
+}
+
+export const demoNotes: DemoNote[] = [
+  {
+    claim: 'a1-opferzahl',
+    author: 'editor2',
+    kind: 'question',
+    body: 'Zwei bis vier Millionen ist eine sehr weite Spanne. Gibt es eine Schätzung, die Militär und Zivilisten trennt?',
+    replies: [
+      {
+        author: 'editor',
+        body: 'Die gängigen Übersichten nennen für Korea insgesamt etwa 2,5 bis 3 Millionen; die Spanne im Artikel deckt das ab. Ich hänge die Quelle an.',
+      },
+    ],
+  },
+  {
+    claim: 'a1-opferzahl',
+    author: 'editor',
+    kind: 'decision',
+    body: 'Wir bewerten die Spanne, nicht eine einzelne Zahl: „überwiegend richtig“, solange keine Quelle unter zwei Millionen liegt.',
+    resolvedBy: 'editor2',
+  },
+  {
+    claim: 'a4-10000-soldaten',
+    author: 'editor2',
+    kind: 'evidence',
+    body: 'Südkoreas Geheimdienst nannte zuerst 12.000; das Pentagon sprach von „etwa 10.000“. Beide Zahlen stützen „mehr als 10.000“ nur knapp.',
+  },
+  {
+    claim: 'a1-munition-gekauft',
+    author: 'editor',
+    kind: 'question',
+    body: '„Verzweifelt“ ist eine Wertung. Prüfen wir nur den Munitionskauf und lassen die Wertung weg?',
+  },
+  {
+    source: 'art-schoigu-70-jahrestag',
+    passage: 'Sergej Schoigu, Kriegsminister Russlands',
+    author: 'editor',
+    kind: 'note',
+    body: 'Amtsbezeichnung: Schoigu war 2023 Verteidigungsminister; „Kriegsminister“ ist eine Zuspitzung des Artikels.',
+  },
+  {
+    source: 'art-schoigu-70-jahrestag',
+    passage: 'für drei Tage',
+    author: 'editor2',
+    kind: 'question',
+    body: 'Drei Tage laut Artikel; die offiziellen Meldungen nennen 25. bis 27. Juli. Passt.',
+    resolvedBy: 'editor',
+  },
+  {
+    source: 'art-schoigu-70-jahrestag',
+    passage: 'einen hochrangigen Staatsgast',
+    author: 'editor2',
+    kind: 'evidence',
+    body: 'Laut KCNA der ranghöchste russische Besuch seit dem Ende der Sowjetunion; Quelle noch anhängen.',
+  },
+]

@@ -4,8 +4,9 @@ import { hashSync, verifySync } from '@node-rs/argon2'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '#db/client.ts'
-import { claimEvents, claimLinks, claims, evidence, sources, users } from '#db/schema.ts'
+import { annotations, claimEvents, claimLinks, claims, evidence, sources, users } from '#db/schema.ts'
 import type { Tx } from '#db/types.ts'
+import { addClaimNote, annotatePassage, replyToNote, setThreadResolved } from '#app/domain/annotations.server.ts'
 import { normalizeSourceUrl } from '#app/domain/urls.ts'
 import type { ClaimEventType } from '#app/domain/vocabulary.ts'
 import { setClaimTags } from '#app/domain/claims.server.ts'
@@ -13,7 +14,15 @@ import { recordLinkEvents } from '#app/domain/links.server.ts'
 import { createSourceInTx } from '#app/domain/sources.server.ts'
 import { createSpeakerInTx, findSpeakersByName } from '#app/domain/speakers.server.ts'
 import { demoPassword, demoUsers } from './demo-accounts.ts'
-import { demoClaims, demoLinks, demoSources, demoSpeakers, type DemoClaim, type DemoUserKey } from './demo-data.ts'
+import {
+  demoClaims,
+  demoLinks,
+  demoNotes,
+  demoSources,
+  demoSpeakers,
+  type DemoClaim,
+  type DemoUserKey,
+} from './demo-data.ts'
 
 /** The demo accounts present in this database, for the start-up banner. */
 /**
@@ -230,6 +239,39 @@ export function seedDemoData(db: Db) {
       recordLinkEvents(tx, 'link_added', id, userIds.editor, at)
     }
   })
+  seedNotes(db)
+}
+
+/**
+ * The demo notes go through the desk's own note functions, so they carry their claim
+ * events like any editor's; they are only added to a desk that has no notes yet.
+ */
+function seedNotes(db: Db) {
+  if (db.select({ id: annotations.id }).from(annotations).limit(1).get()) return
+  const people = db.select({ id: users.id, email: users.email, role: users.role }).from(users).all()
+  const person = (key: DemoUserKey) => people.find((p) => p.email === demoUsers[key].email)!
+  for (const note of demoNotes) {
+    const author = person(note.author)
+    let target: { claimId: number } | { sourceId: number }
+    let noteId: number
+    if (note.claim) {
+      const text = demoClaims.find((c) => c.key === note.claim)!.text
+      const claimId = db.select({ id: claims.id }).from(claims).where(eq(claims.text, text)).get()!.id
+      target = { claimId }
+      noteId = addClaimNote(claimId, { kind: note.kind, body: note.body }, author)
+    } else {
+      const title = demoSources.find((s) => s.key === note.source)!.title
+      const sourceId = db.select({ id: sources.id }).from(sources).where(eq(sources.title, title)).get()!.id
+      target = { sourceId }
+      noteId = annotatePassage(
+        sourceId,
+        { intent: 'annotation-passage', kind: note.kind, body: note.body, passage: note.passage! },
+        author,
+      )
+    }
+    for (const reply of note.replies ?? []) replyToNote(target, noteId, { body: reply.body }, person(reply.author))
+    if (note.resolvedBy) setThreadResolved(target, noteId, true, person(note.resolvedBy))
+  }
 }
 
 type StoryEvent = {

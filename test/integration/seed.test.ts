@@ -16,6 +16,7 @@ function counts() {
     'tags',
     'claim_tags',
     'claim_events',
+    'annotations',
   ]
   return Object.fromEntries(
     tables.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
@@ -77,6 +78,33 @@ describe('demo data', () => {
         .get(name) as { name: string } | undefined
     expect(alias('Kim Jong Un')?.name).toBe(alias('Kim Jong-un')?.name)
     expect(alias('Sergei Shoigu')?.name).toBe(alias('Schoigu')?.name)
+  })
+
+  test('has threads on claims and notes anchored on passages of source excerpts', () => {
+    const notes = sqlite
+      .prepare(
+        `select a.claim_id as claimId, a.exact, a.start_offset as startOffset, s.excerpt
+         from annotations a left join sources s on s.id = a.source_id where a.parent_id is null`,
+      )
+      .all() as Array<{
+      claimId: number | null
+      exact: string | null
+      startOffset: number | null
+      excerpt: string | null
+    }>
+    const onClaims = notes.filter((n) => n.claimId !== null)
+    const onPassages = notes.filter((n) => n.claimId === null)
+    expect(onClaims.length).toBeGreaterThanOrEqual(3)
+    expect(onPassages.length).toBeGreaterThanOrEqual(2)
+    for (const note of onPassages) {
+      expect(note.excerpt!.slice(note.startOffset!, note.startOffset! + note.exact!.length)).toBe(note.exact)
+    }
+    const noteEvents = sqlite
+      .prepare("select count(*) as n from claim_events where type like 'annotation_%'")
+      .get() as {
+      n: number
+    }
+    expect(noteEvents.n).toBeGreaterThanOrEqual(onClaims.length)
   })
 
   test('running the seed again changes nothing', () => {
