@@ -8,8 +8,8 @@ import { segmentText } from '#app/domain/anchoring.ts'
 import type { SectionReply } from '#app/utils/responses.server.ts'
 import { claimLimits } from '#app/validation/claim.ts'
 import { PassageNoteSchema } from '#app/validation/annotation.ts'
-import { hasErrors, kindOptions, useDisclosure, useNoteForm } from './annotation-thread.tsx'
-import { ErrorList, SelectField, TextareaField, useDeskForm } from './forms.tsx'
+import { kindOptions, useNoteForm } from './annotation-thread.tsx'
+import { ErrorList, FormActions, hasErrors, SelectField, TextareaField, useDeskForm, useDisclosure } from './forms.tsx'
 
 export type PassageMark = { id: number; number: number; start: number; end: number; resolved: boolean }
 
@@ -114,14 +114,7 @@ function SelectionNoteForm({ selected, onDone }: { selected: Selected; onDone: (
           textareaProps={{ ...getTextareaProps(fields.body), rows: 3, autoFocus: true }}
           errors={fields.body.errors}
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Save note
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Save note" busy={busy} onCancel={onDone} />
       </fetcher.Form>
     </div>
   )
@@ -307,11 +300,7 @@ export function PastedPassageForm() {
           textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
           errors={fields.body.errors}
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Add note
-          </button>
-        </div>
+        <FormActions submitLabel="Add note" busy={busy} />
       </fetcher.Form>
     </details>
   )

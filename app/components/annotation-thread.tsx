@@ -2,39 +2,32 @@
 // resolve, reopen and remove, as the claim page and the source page both show it. Every
 // form posts to the page's own action by intent: through a fetcher with JavaScript, as
 // a plain form without.
-import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
-import { useEffect, useState, type ReactNode } from 'react'
+import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import type { ReactNode } from 'react'
 import type { NoteThread } from '#app/domain/annotations.server.ts'
 import { annotationKindLabels } from '#app/domain/labels.ts'
 import { annotationKinds, type AnnotationKind } from '#app/domain/vocabulary.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { AnnotationEditSchema, AnnotationReplySchema, noteFormKey } from '#app/validation/annotation.ts'
-import { ErrorList, SelectField, TextareaField, useDeskForm, useSectionFetcher } from './forms.tsx'
+import {
+  ErrorList,
+  FormActions,
+  SectionButton,
+  SelectField,
+  TextareaField,
+  useDeskForm,
+  useDisclosure,
+  useSectionFetcher,
+} from './forms.tsx'
 
 type ThreadView = Omit<NoteThread, 'anchor'>
 type NoteView = ThreadView['replies'][number]
 
 export const kindOptions = annotationKinds.map((k) => ({ value: k, label: annotationKindLabels[k] }))
 
-export function hasErrors(result: SubmissionResult<string[]> | undefined) {
-  return Object.values(result?.error ?? {}).some((messages) => messages && messages.length > 0)
-}
-
 /** The fetcher of one note form (see `noteFormKey`) and the server's last answer to it. */
 export function useNoteForm(intent: string, annotationId?: number) {
   return useSectionFetcher(noteFormKey(intent, annotationId))
-}
-
-/**
- * A <details> that holds a form: it works without JavaScript, opens by itself when the
- * server sent errors back, and closes once its form was saved.
- */
-export function useDisclosure(lastResult: SubmissionResult<string[]> | undefined) {
-  const [open, setOpen] = useState(() => hasErrors(lastResult))
-  useEffect(() => {
-    if (lastResult) setOpen(hasErrors(lastResult))
-  }, [lastResult])
-  return { open, onToggle: (event: { currentTarget: HTMLDetailsElement }) => setOpen(event.currentTarget.open) }
 }
 
 function KindBadge({ kind }: { kind: AnnotationKind }) {
@@ -65,18 +58,15 @@ function NoteButton({
   label: string
   className?: string
 }) {
-  const { fetcher, lastResult, busy } = useNoteForm(intent, annotationId)
   return (
-    <fetcher.Form method="post" className="note-button">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="annotationId" value={annotationId} />
-      <button type="submit" className={className} disabled={busy}>
-        {label}
-      </button>
-      <div role="alert">
-        <ErrorList errors={lastResult?.error?.['']} />
-      </div>
-    </fetcher.Form>
+    <SectionButton
+      formKey={noteFormKey(intent, annotationId)}
+      intent={intent}
+      fields={{ annotationId }}
+      label={label}
+      className={className}
+      formClassName="note-button"
+    />
   )
 }
 
@@ -113,11 +103,7 @@ function EditNoteForm({ note, kind }: { note: NoteView; kind?: AnnotationKind })
           textareaProps={{ ...getTextareaProps(fields.body), rows: 4 }}
           errors={fields.body.errors}
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Save note
-          </button>
-        </div>
+        <FormActions submitLabel="Save note" busy={busy} />
       </fetcher.Form>
     </details>
   )
@@ -145,11 +131,7 @@ function ReplyForm({ threadId }: { threadId: number }) {
           textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
           errors={fields.body.errors}
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Post reply
-          </button>
-        </div>
+        <FormActions submitLabel="Post reply" busy={busy} />
       </fetcher.Form>
     </details>
   )

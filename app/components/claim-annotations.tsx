@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/reac
 import type { ClaimNotes } from '#app/domain/annotations.server.ts'
 import { ClaimNoteSchema } from '#app/validation/annotation.ts'
 import { kindOptions, NoteThreadView, useNoteForm } from './annotation-thread.tsx'
-import { ErrorList, SelectField, TextareaField, useDeskForm } from './forms.tsx'
+import { ErrorList, FormActions, SelectField, TextareaField, useDeskForm } from './forms.tsx'
 
 /** The editors' discussion of a claim: open threads first, resolved ones folded away, and a form to start one. */
 export function ClaimAnnotations({ notes }: { notes: ClaimNotes }) {
@@ -60,11 +60,7 @@ function AddNoteForm() {
         textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
         errors={fields.body.errors}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          Add note
-        </button>
-      </div>
+      <FormActions submitLabel="Add note" busy={busy} />
     </fetcher.Form>
   )
 }

@@ -3,7 +3,16 @@ import { Link } from '@remix-run/react'
 import { evidenceRoleLabels } from '#app/domain/labels.ts'
 import { evidenceRoles, type EvidenceRole } from '#app/domain/vocabulary.ts'
 import { EvidenceAttachSchema } from '#app/validation/evidence.ts'
-import { ErrorList, SelectField, TextareaField, useDeskForm, useSectionFetcher } from './forms.tsx'
+import {
+  ErrorList,
+  FormActions,
+  SectionButton,
+  SelectField,
+  TextareaField,
+  useDeskForm,
+  useDisclosure,
+  useSectionFetcher,
+} from './forms.tsx'
 import { SourceChoiceFieldset } from './source-choice.tsx'
 import { ExternalLink } from './ui/external-link.tsx'
 
@@ -44,7 +53,14 @@ export function ClaimEvidence({
                 {e.outlet ? <span className="muted"> · {e.outlet}</span> : null}
                 {e.publishedOn ? <span className="muted"> · {e.publishedOn}</span> : null}
                 {canEdit && !(e.role === 'origin' && e.sourceId === claimSourceId) ? (
-                  <RemoveEvidenceButton evidenceId={e.id} title={e.title} />
+                  <SectionButton
+                    formKey={`remove-evidence-${e.id}`}
+                    intent="remove-evidence"
+                    fields={{ evidenceId: e.id }}
+                    label="Remove"
+                    ariaLabel={`Remove evidence “${e.title}”`}
+                    className="link-button"
+                  />
                 ) : null}
               </div>
               {e.url ? (
@@ -63,30 +79,6 @@ export function ClaimEvidence({
   )
 }
 
-function RemoveEvidenceButton({ evidenceId, title }: { evidenceId: number; title: string }) {
-  const { fetcher, lastResult, busy } = useSectionFetcher(`remove-evidence-${evidenceId}`)
-  return (
-    <>
-      <fetcher.Form method="post" className="inline-form">
-        <input type="hidden" name="evidenceId" value={evidenceId} />
-        <button
-          type="submit"
-          name="intent"
-          value="remove-evidence"
-          className="link-button"
-          disabled={busy}
-          aria-label={`Remove evidence “${title}”`}
-        >
-          Remove
-        </button>
-      </fetcher.Form>
-      <div role="alert">
-        <ErrorList errors={lastResult?.error?.['']} />
-      </div>
-    </>
-  )
-}
-
 function AttachEvidenceForm() {
   const { fetcher, lastResult, busy } = useSectionFetcher('attach-evidence')
   const [form, fields] = useDeskForm({
@@ -96,11 +88,9 @@ function AttachEvidenceForm() {
     defaultValue: { role: 'supports' },
   })
   const initial = (form.initialValue ?? {}) as Record<string, string | undefined>
-  // Open while the editor works on it: after a refusal, and on the page a browser without
-  // JavaScript gets back with the errors.
-  const open = Boolean(lastResult && lastResult.status === 'error')
+  const disclosure = useDisclosure(lastResult)
   return (
-    <details className="section-form" open={open || undefined}>
+    <details className="section-form" {...disclosure}>
       <summary>Attach evidence</summary>
       <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="attach-evidence" />
@@ -120,11 +110,7 @@ function AttachEvidenceForm() {
           textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
           errors={fields.note.errors}
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Attach evidence
-          </button>
-        </div>
+        <FormActions submitLabel="Attach evidence" busy={busy} />
       </fetcher.Form>
     </details>
   )

@@ -5,7 +5,16 @@ import { linkTypes, type ClaimStatus, type LinkType, type Verdict } from '#app/d
 import { shorten } from '#app/utils/format.ts'
 import { LinkAddSchema } from '#app/validation/link.ts'
 import { ClaimGraph, type ClaimGraphData } from './claim-graph.tsx'
-import { ErrorList, SelectField, TextareaField, useDeskForm, useSectionFetcher } from './forms.tsx'
+import {
+  ErrorList,
+  FormActions,
+  SectionButton,
+  SelectField,
+  TextareaField,
+  useDeskForm,
+  useDisclosure,
+  useSectionFetcher,
+} from './forms.tsx'
 import { Picker } from './picker.tsx'
 import { ClaimMeta } from './ui/claim-meta.tsx'
 
@@ -92,7 +101,16 @@ export function ClaimLinks({
                   #{l.otherId} {shorten(l.otherText, 160)}
                 </Link>
                 {l.otherTrashed ? <span className="badge in-trash">In the trash</span> : null}
-                {canEdit ? <RemoveLinkButton link={l} /> : null}
+                {canEdit ? (
+                  <SectionButton
+                    formKey={`remove-link-${l.id}`}
+                    intent="remove-link"
+                    fields={{ linkId: l.id }}
+                    label="Remove"
+                    ariaLabel={`Remove link: this claim ${linkLabels[l.type][l.direction]} #${l.otherId}`}
+                    className="link-button"
+                  />
+                ) : null}
               </div>
               <ClaimMeta status={l.otherStatus} verdict={l.otherVerdict} />
               {l.note ? <p className="small link-note">{l.note}</p> : null}
@@ -105,39 +123,13 @@ export function ClaimLinks({
   )
 }
 
-function RemoveLinkButton({ link }: { link: LinkView }) {
-  const { fetcher, lastResult, busy } = useSectionFetcher(`remove-link-${link.id}`)
-  return (
-    <>
-      <fetcher.Form method="post" className="inline-form">
-        <input type="hidden" name="linkId" value={link.id} />
-        <button
-          type="submit"
-          name="intent"
-          value="remove-link"
-          className="link-button"
-          disabled={busy}
-          aria-label={`Remove link: this claim ${linkLabels[link.type][link.direction]} #${link.otherId}`}
-        >
-          Remove
-        </button>
-      </fetcher.Form>
-      <div role="alert">
-        <ErrorList errors={lastResult?.error?.['']} />
-      </div>
-    </>
-  )
-}
-
 function AddLinkForm() {
   const { fetcher, lastResult, busy } = useSectionFetcher('add-link')
   const [form, fields] = useDeskForm({ id: 'add-link', schema: LinkAddSchema, lastResult })
   const initial = (form.initialValue ?? {}) as Record<string, string | undefined>
-  // Open while the editor works on it: after a refusal, and on the page a browser without
-  // JavaScript gets back with the errors.
-  const open = Boolean(lastResult && lastResult.status === 'error')
+  const disclosure = useDisclosure(lastResult)
   return (
-    <details className="section-form" open={open || undefined}>
+    <details className="section-form" {...disclosure}>
       <summary>Link another claim</summary>
       <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-link" />
@@ -167,11 +159,7 @@ function AddLinkForm() {
           textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
           errors={fields.note.errors}
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Add link
-          </button>
-        </div>
+        <FormActions submitLabel="Add link" busy={busy} />
       </fetcher.Form>
     </details>
   )

@@ -4,7 +4,7 @@ import { useForm, type SubmissionResult } from '@conform-to/react'
 import { useActionData, useFetcher } from '@remix-run/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
-import { useId } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { z } from 'zod'
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
@@ -71,6 +71,59 @@ export function useSectionFetcher(formKey: string) {
   const fromPage = actionData && actionData.form === formKey ? (actionData as SectionReply) : undefined
   const reply = fetcher.data ?? fromPage
   return { fetcher, lastResult: reply?.result, busy: fetcher.state !== 'idle' }
+}
+
+export function hasErrors(result: SubmissionResult<string[]> | undefined) {
+  return Object.values(result?.error ?? {}).some((messages) => messages && messages.length > 0)
+}
+
+/**
+ * A <details> that holds a form: it works without JavaScript, opens by itself when the
+ * server sent errors back, and closes once its form was saved.
+ */
+export function useDisclosure(lastResult: SubmissionResult<string[]> | undefined) {
+  const [open, setOpen] = useState(() => hasErrors(lastResult))
+  useEffect(() => {
+    if (lastResult) setOpen(hasErrors(lastResult))
+  }, [lastResult])
+  return { open, onToggle: (event: { currentTarget: HTMLDetailsElement }) => setOpen(event.currentTarget.open) }
+}
+
+/**
+ * A one-button form among several (remove this evidence, resolve that note): it posts its
+ * intent and hidden fields, and shows the server's refusal right beside the button.
+ */
+export function SectionButton({
+  formKey,
+  intent,
+  fields,
+  label,
+  ariaLabel,
+  className,
+  formClassName = 'inline-form',
+}: {
+  formKey: string
+  intent: string
+  fields: Record<string, string | number>
+  label: string
+  ariaLabel?: string
+  className?: string
+  formClassName?: string
+}) {
+  const { fetcher, lastResult, busy } = useSectionFetcher(formKey)
+  return (
+    <fetcher.Form method="post" className={formClassName}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className={className} disabled={busy} aria-label={ariaLabel}>
+        {label}
+      </button>
+      <div role="alert">
+        <ErrorList errors={lastResult?.error?.['']} />
+      </div>
+    </fetcher.Form>
+  )
 }
 
 type ShellProps = { label: ReactNode; hint?: ReactNode; errors?: ListOfErrors; className?: string }
@@ -176,10 +229,12 @@ export function CheckboxField({
 export function FormActions({
   submitLabel,
   cancelHref,
+  onCancel,
   busy,
 }: {
   submitLabel: string
   cancelHref?: string
+  onCancel?: () => void
   busy?: boolean
 }) {
   return (
@@ -191,6 +246,11 @@ export function FormActions({
         <a className="button" href={cancelHref}>
           Cancel
         </a>
+      ) : null}
+      {onCancel ? (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       ) : null}
     </div>
   )

@@ -3,46 +3,11 @@
 // JavaScript, and discussing a claim in note threads. Runs against a production build
 // on a throwaway database with the demo data.
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  demoUsers,
-  expectNoAxeViolations,
-  login,
-  screenshot,
-  screenshotDir,
-  startApp,
-  visit,
-  waitForHydration,
-  type E2EApp,
-} from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { appForThisFile, expectNoAxeViolations, screenshot, screenshotDir, visit, waitForHydration } from './helpers.ts'
 
-let app: E2EApp
-
-beforeAll(async () => {
-  app = await startApp()
-})
-
-afterAll(async () => {
-  await app?.stop()
-})
-
-beforeEach(({ onTestFailed }) => {
-  app?.takePageErrors()
-  onTestFailed(() => {
-    const log = app?.server.log() ?? ''
-    console.error(`--- server output (last 4000 characters) ---\n${log.slice(-4000)}`)
-  })
-})
-
-afterEach(() => {
-  expect(app?.takePageErrors() ?? [], 'uncaught errors in the browser').toEqual([])
-})
-
-async function signedIn(user: keyof typeof demoUsers, options?: { javaScriptEnabled?: boolean }) {
-  const page = await app.newPage(options)
-  await login(page, demoUsers[user].email)
-  return page
-}
+const desk = appForThisFile()
+const { signedIn } = desk
 
 /** A seeded article with an excerpt: "Offizieller Anlass von Schoigus Reise ist der 70. Jahrestag …". */
 const sourceTitle = 'Russlands Bollwerk mit Nordkorea? Schoigu besucht Kim: „Stärkung der Militärbeziehungen“'

@@ -2,8 +2,9 @@
 // one claim, the trash, roles, user admin — plus WCAG A/AA checks and screenshots of
 // every main screen. Runs against a production build on a throwaway database.
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
+  appForThisFile,
   claimCount,
   createSimpleClaim,
   demoUsers,
@@ -11,41 +12,13 @@ import {
   login,
   logout,
   screenshot,
-  startApp,
   visit,
   waitForHydration,
-  type E2EApp,
 } from './helpers.ts'
 
-let app: E2EApp
+const desk = appForThisFile()
+const { signedIn } = desk
 const run = Date.now().toString(36)
-
-beforeAll(async () => {
-  app = await startApp()
-})
-
-afterAll(async () => {
-  await app?.stop()
-})
-
-beforeEach(({ onTestFailed }) => {
-  app?.takePageErrors()
-  onTestFailed(() => {
-    const log = app?.server.log() ?? ''
-    console.error(`--- server output (last 4000 characters) ---\n${log.slice(-4000)}`)
-  })
-})
-
-afterEach(() => {
-  // An uncaught exception in the browser is a bug even when the page looks fine.
-  expect(app?.takePageErrors() ?? [], 'uncaught errors in the browser').toEqual([])
-})
-
-async function signedIn(user: keyof typeof demoUsers) {
-  const page = await app.newPage()
-  await login(page, demoUsers[user].email)
-  return page
-}
 
 /** The `.field` wrapper of a labelled control, where its label, hint and errors live. */
 function fieldOf(page: Page, label: string) {
@@ -54,7 +27,7 @@ function fieldOf(page: Page, label: string) {
 
 describe('signing in and out', () => {
   it('rejects a wrong password with the generic message, then signs in', async () => {
-    const page = await app.newPage()
+    const page = await desk.app.newPage()
     await visit(page, '/login')
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
 
@@ -81,7 +54,7 @@ describe('signing in and out', () => {
   })
 
   it('sends an anonymous visitor to the login page and back to where they were going', async () => {
-    const page = await app.newPage()
+    const page = await desk.app.newPage()
     await visit(page, '/claims?status=new')
     const url = new URL(page.url())
     expect(url.pathname).toBe('/login')
@@ -314,7 +287,7 @@ describe('bad input on the new-claim form', () => {
   })
 
   it('the server refuses the same input when the browser runs no JavaScript', async () => {
-    const page = await app.newPage({ javaScriptEnabled: false })
+    const page = await desk.app.newPage({ javaScriptEnabled: false })
     await login(page, demoUsers.editor.email)
     const before = await claimCount(page)
     await visit(page, '/claims/new')
@@ -378,7 +351,7 @@ describe('roles', () => {
     await screenshot(admin, 'admin-users-added')
 
     // They can sign in …
-    const newcomer = await app.newPage()
+    const newcomer = await desk.app.newPage()
     await login(newcomer, email, password)
     await newcomer.getByRole('heading', { name: 'Good to see you, Tom' }).waitFor()
 
@@ -407,7 +380,7 @@ describe('every main screen passes WCAG 2 A/AA checks', () => {
     editor = await signedIn('editor')
     admin = await signedIn('admin')
     viewer = await signedIn('viewer')
-    anonymous = await app.newPage()
+    anonymous = await desk.app.newPage()
     // A seeded, checked claim with evidence and history, so the detail and edit pages are full.
     await visit(editor, '/claims?status=verified&sort=created&order=asc')
     claimHref = (await editor.locator('td.claim-cell > a').first().getAttribute('href')) ?? ''

@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const repoRoot = path.resolve(here, '../..')
@@ -344,4 +344,43 @@ export async function createSimpleClaim(page: Page, text: string): Promise<numbe
   await page.waitForURL(/\/claims\/\d+$/)
   await waitForHydration(page)
   return claimIdFrom(page)
+}
+
+/**
+ * One app per test file: started before its first test and stopped after its last. Every
+ * test fails on an uncaught error in the browser, and a failing test prints the server's
+ * recent output.
+ */
+export function appForThisFile() {
+  let app: E2EApp | undefined
+  beforeAll(async () => {
+    app = await startApp()
+  })
+  afterAll(async () => {
+    await app?.stop()
+  })
+  beforeEach(({ onTestFailed }) => {
+    app?.takePageErrors()
+    onTestFailed(() => {
+      console.error(`--- server output (last 4000 characters) ---\n${(app?.server.log() ?? '').slice(-4000)}`)
+    })
+  })
+  afterEach(() => {
+    expect(app?.takePageErrors() ?? [], 'uncaught errors in the browser').toEqual([])
+  })
+  const running = () => {
+    if (!app) throw new Error('The app starts in beforeAll; use it inside a test.')
+    return app
+  }
+  return {
+    get app() {
+      return running()
+    },
+    /** A new browser page signed in as one of the demo users. */
+    async signedIn(user: keyof typeof demoUsers, options?: { javaScriptEnabled?: boolean }) {
+      const page = await running().newPage(options)
+      await login(page, demoUsers[user].email)
+      return page
+    },
+  }
 }

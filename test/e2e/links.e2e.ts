@@ -2,47 +2,19 @@
 // inverse on the other, refusals next to the field, the neighbourhood graph (drawn, and
 // clickable), and the same forms without JavaScript. Runs against a production build.
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
+  appForThisFile,
   createSimpleClaim,
-  demoUsers,
   expectNoAxeViolations,
-  login,
   screenshot,
-  startApp,
   visit,
   waitForHydration,
-  type E2EApp,
 } from './helpers.ts'
 
-let app: E2EApp
+const desk = appForThisFile()
+const { signedIn } = desk
 const run = Date.now().toString(36)
-
-beforeAll(async () => {
-  app = await startApp()
-})
-
-afterAll(async () => {
-  await app?.stop()
-})
-
-beforeEach(({ onTestFailed }) => {
-  app?.takePageErrors()
-  onTestFailed(() => {
-    const log = app?.server.log() ?? ''
-    console.error(`--- server output (last 4000 characters) ---\n${log.slice(-4000)}`)
-  })
-})
-
-afterEach(() => {
-  expect(app?.takePageErrors() ?? [], 'uncaught errors in the browser').toEqual([])
-})
-
-async function signedIn(user: keyof typeof demoUsers, options?: { javaScriptEnabled?: boolean }) {
-  const page = await app.newPage(options)
-  await login(page, demoUsers[user].email)
-  return page
-}
 
 function linksSection(page: Page) {
   return page.getByRole('region', { name: 'Linked claims' })

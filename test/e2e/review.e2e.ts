@@ -1,46 +1,20 @@
 // A check from start to approval as two editors work it: evidence attached and removed,
 // the review steps with their refusals, a race between two editors, and assignment.
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
+  appForThisFile,
   createSimpleClaim,
   demoUsers,
   expectNoAxeViolations,
-  login,
   screenshot,
-  startApp,
   visit,
   waitForHydration,
-  type E2EApp,
 } from './helpers.ts'
 
-let app: E2EApp
+const desk = appForThisFile()
+const { signedIn } = desk
 const run = Date.now().toString(36)
-
-beforeAll(async () => {
-  app = await startApp()
-})
-
-afterAll(async () => {
-  await app?.stop()
-})
-
-beforeEach(({ onTestFailed }) => {
-  app?.takePageErrors()
-  onTestFailed(() => {
-    console.error(`--- server output (last 4000 characters) ---\n${(app?.server.log() ?? '').slice(-4000)}`)
-  })
-})
-
-afterEach(() => {
-  expect(app?.takePageErrors() ?? [], 'uncaught errors in the browser').toEqual([])
-})
-
-async function signedIn(user: keyof typeof demoUsers) {
-  const page = await app.newPage()
-  await login(page, demoUsers[user].email)
-  return page
-}
 
 const evidenceSection = (page: Page) => page.getByRole('region', { name: 'Evidence' })
 const checkSection = (page: Page) => page.getByRole('region', { name: 'Check' })

@@ -2,46 +2,12 @@
 // a duplicate speaker through the preview (with and without JavaScript), and /activity
 // with its filters. Screenshots of each, and WCAG A/AA checks.
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  demoUsers,
-  expectNoAxeViolations,
-  login,
-  screenshot,
-  startApp,
-  visit,
-  waitForHydration,
-  type E2EApp,
-} from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { appForThisFile, expectNoAxeViolations, screenshot, visit, waitForHydration } from './helpers.ts'
 
-let app: E2EApp
+const desk = appForThisFile()
+const { signedIn } = desk
 const run = Date.now().toString(36)
-
-beforeAll(async () => {
-  app = await startApp()
-})
-
-afterAll(async () => {
-  await app?.stop()
-})
-
-beforeEach(({ onTestFailed }) => {
-  app?.takePageErrors()
-  onTestFailed(() => {
-    const log = app?.server.log() ?? ''
-    console.error(`--- server output (last 4000 characters) ---\n${log.slice(-4000)}`)
-  })
-})
-
-afterEach(() => {
-  expect(app?.takePageErrors() ?? [], 'uncaught errors in the browser').toEqual([])
-})
-
-async function signedIn(user: keyof typeof demoUsers, options?: { javaScriptEnabled?: boolean }) {
-  const page = await app.newPage(options)
-  await login(page, demoUsers[user].email)
-  return page
-}
 
 /** A seeded speaker's page, found through the speakers list's search. */
 async function openSpeaker(page: Page, name: string) {
