@@ -146,6 +146,7 @@ function AddLinkForm() {
           errors={fields.type.errors}
         />
         <Picker
+          key={fields.otherClaim.key}
           label="Other claim"
           hint="Its number, like #12, or words from its text; pick from the suggestions."
           name="otherClaim"

@@ -214,10 +214,18 @@ export function CheckboxField({
 }) {
   const fallbackId = useId()
   const id = inputProps.id ?? fallbackId
+  const invalid = Boolean(errors?.some(Boolean))
   return (
     <div className="field">
       <label className="checkbox" htmlFor={id}>
-        <input key={key} {...inputProps} type="checkbox" id={id} />
+        <input
+          key={key}
+          {...inputProps}
+          type="checkbox"
+          id={id}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
+        />
         {label}
       </label>
       <ErrorList id={`${id}-error`} errors={errors} />

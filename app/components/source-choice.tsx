@@ -31,6 +31,8 @@ export function SourceChoiceFieldset({
     <fieldset>
       <legend>{legend}</legend>
       <Picker
+        // A new key after a successful save empties the field with the rest of the form.
+        key={fields.sourceRef.key}
         label="Source"
         hint={hint}
         name={fields.sourceRef.name}

@@ -4,7 +4,7 @@
 // removed only by its author or an admin. Every change to a claim's notes is a claim
 // event in the same transaction; a source's passages belong to no claim, so their notes
 // have no claim history.
-import { aliasedTable, and, asc, eq, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { annotations, claims, sources, users, type AnnotationKind, type Role } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
@@ -238,6 +238,23 @@ export function removeNote(target: AnnotationTarget, noteId: number, user: Annot
     const note = getNote(tx, target, noteId)
     if (!mayChange(user, note.createdById)) {
       throw new RefusedError('Only the author of a note or an admin can remove it.')
+    }
+    // A thread goes with its replies; an editor may not take colleagues' replies with it.
+    const othersReplied = tx
+      .select({ id: annotations.id })
+      .from(annotations)
+      .where(
+        and(
+          eq(annotations.parentId, note.id),
+          isNull(annotations.deletedAt),
+          sql`${annotations.createdById} is not ${user.id}`,
+        ),
+      )
+      .get()
+    if (othersReplied && user.role !== 'admin') {
+      throw new RefusedError(
+        'Colleagues have replied to this note, so removing it would remove their replies too. Resolve it instead, or ask an admin.',
+      )
     }
     const removed = tx
       .update(annotations)

@@ -9,7 +9,7 @@ import { listEvidence, syncOriginEvidence } from './evidence.server.ts'
 import { changedFields, recordClaimEvent } from './history.server.ts'
 import { recordReference } from './labels.ts'
 import { listClaimLinks } from './links.server.ts'
-import { statusAfterEdit } from './review.server.ts'
+import { automaticMoveReasons, statusAfterEdit } from './review.server.ts'
 import { resolveSourceChoice } from './sources.server.ts'
 import { resolveSpeakerChoice } from './speakers.server.ts'
 
@@ -313,7 +313,10 @@ export function updateClaim(id: number, input: ClaimInput & { version: number },
         actorId,
         type: 'status_changed',
         before: { status: before.status },
-        after: { status: review.status },
+        after: {
+          status: review.status,
+          reason: review.status === 'researching' ? automaticMoveReasons.incomplete : automaticMoveReasons.edited,
+        },
       })
     }
     syncOriginEvidence(tx, id, before.sourceId, sourceId, actorId)

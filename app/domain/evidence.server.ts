@@ -8,7 +8,7 @@ import { FieldError, NotFoundError, RefusedError } from '#app/utils/errors.serve
 import type { EvidenceInput } from '#app/validation/evidence.ts'
 import { recordClaimEvent } from './history.server.ts'
 import { evidenceRoleLabels, recordReference } from './labels.ts'
-import { countVerdictEvidence, statusAfterEvidenceRemoved } from './review.server.ts'
+import { automaticMoveReasons, countVerdictEvidence, statusAfterEvidenceRemoved } from './review.server.ts'
 import { resolveSourceChoice } from './sources.server.ts'
 
 /** The claim's evidence, where it first appeared on top, then in the order it was attached. */
@@ -39,6 +39,24 @@ function sourceReference(tx: DbOrTx, sourceId: number) {
   return recordReference(source?.title ?? null, sourceId)
 }
 
+/**
+ * A reviewer approves the evidence they saw: while a claim is in review or verified,
+ * changing its evidence is a change to the claim, so a colleague's approval from an older
+ * page is a conflict rather than an approval of something else.
+ */
+function touchCheckedClaim(
+  tx: DbOrTx,
+  claim: { id: number; status: string; version: number },
+  actorId: string,
+  now: Date,
+) {
+  if (claim.status !== 'in_review' && claim.status !== 'verified') return
+  tx.update(claims)
+    .set({ version: claim.version + 1, updatedById: actorId, updatedAt: now })
+    .where(eq(claims.id, claim.id))
+    .run()
+}
+
 function openClaim(tx: DbOrTx, claimId: number) {
   const claim = tx.select().from(claims).where(eq(claims.id, claimId)).get()
   if (!claim) throw new NotFoundError('Claim')
@@ -48,7 +66,7 @@ function openClaim(tx: DbOrTx, claimId: number) {
 
 export function attachEvidence(claimId: number, input: EvidenceInput, actorId: string) {
   return db.transaction((tx) => {
-    openClaim(tx, claimId)
+    const claim = openClaim(tx, claimId)
     const sourceId = resolveSourceChoice(tx, input, actorId)
     if (sourceId === null) {
       throw new FieldError({
@@ -83,6 +101,7 @@ export function attachEvidence(claimId: number, input: EvidenceInput, actorId: s
       type: 'evidence_added',
       after: { source: sourceReference(tx, sourceId), role: input.role, note: input.note ?? null },
     })
+    touchCheckedClaim(tx, claim, actorId, new Date())
     return id
   })
 }
@@ -128,7 +147,11 @@ export function removeEvidence(claimId: number, evidenceId: number, actorId: str
       type: 'status_changed',
       at: now,
       before: { status: claim.status },
-      after: { status: review.status, reason: 'Evidence the check relied on was removed.' },
+      after: {
+        status: review.status,
+        reason:
+          review.status === 'researching' ? automaticMoveReasons.evidenceGone : automaticMoveReasons.evidenceRemoved,
+      },
     })
   })
 }

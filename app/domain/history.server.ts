@@ -3,14 +3,15 @@
 import { and, asc, desc, eq, gte, lt, lte, ne, or } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { claimEvents, claims, users } from '#db/schema.ts'
-import type { DbOrTx } from '#db/types.ts'
+import type { Tx } from '#db/types.ts'
 import type { ActivityQuery, EventCursor } from '#app/validation/activity.ts'
 import type { ClaimEventType } from './vocabulary.ts'
 
 type Fields = Record<string, unknown>
 
 export function recordClaimEvent(
-  tx: DbOrTx,
+  // A transaction, never the bare connection: the event belongs to the change it records.
+  tx: Tx,
   event: {
     claimId: number
     actorId: string | null

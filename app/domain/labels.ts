@@ -93,7 +93,7 @@ export const claimFieldLabels: Record<string, string> = {
   claim: 'Claim',
   kind: 'Kind',
   body: 'Text',
-  annotation: 'Annotation',
+  annotation: 'Note',
 }
 
 /** A claim field's stored value as the desk reads it: labels for codes, null for empty. */
@@ -119,11 +119,11 @@ export const claimEventLabels: Record<ClaimEventType, string> = {
   evidence_removed: 'removed evidence',
   link_added: 'linked a claim',
   link_removed: 'removed a link',
-  annotation_added: 'annotated the claim',
-  annotation_changed: 'edited an annotation',
-  annotation_resolved: 'resolved an annotation',
-  annotation_reopened: 'reopened an annotation',
-  annotation_removed: 'removed an annotation',
+  annotation_added: 'added a note',
+  annotation_changed: 'edited a note',
+  annotation_resolved: 'resolved a note',
+  annotation_reopened: 'reopened a note',
+  annotation_removed: 'removed a note',
   speaker_merged: 'merged the speaker',
 }
 

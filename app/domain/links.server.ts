@@ -19,7 +19,7 @@ import { linkTypes, type LinkType } from './vocabulary.ts'
 export type LinkInput = { fromClaimId: number; toClaimId: number; type: LinkType; note?: string }
 
 /** The link form's field for the other claim, where every refusal is shown. */
-export const linkTargetField = 'otherClaim'
+const linkTargetField = 'otherClaim'
 
 function refuse(message: string): never {
   throw new FieldError({ [linkTargetField]: [message] })
@@ -265,7 +265,12 @@ export function claimNeighbourhood(claimId: number, maxNodes = 25) {
 
   /** Adds the live claims among `candidateIds` while there is room; returns those added. */
   function addRing(candidateIds: number[]) {
-    const fresh = [...new Set(candidateIds)].filter((id) => !included.has(id))
+    const unseen = [...new Set(candidateIds)].filter((id) => !included.has(id))
+    // A hub claim can have thousands of links; only look up a few more than there is room
+    // for (some may be in the trash), so the query stays small and the page fast.
+    const room = Math.max(0, maxNodes - included.size)
+    const fresh = unseen.slice(0, room * 2)
+    if (fresh.length < unseen.length) truncated = true
     if (fresh.length === 0) return []
     const live = new Map(
       db

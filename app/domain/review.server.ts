@@ -180,9 +180,10 @@ export function moveClaim(claimId: number, input: ReviewInput, actor: Actor) {
 
 /**
  * A checked claim whose content changes is no longer checked. Without a verdict or a
- * rationale it goes back to research; a verified claim whose text, verdict or rationale
- * changed goes back to review, its approval withdrawn, with the editor as submitter so
- * that someone else approves the change.
+ * rationale it goes back to research. A claim in review or verified whose text, verdict
+ * or rationale changed goes (back) to review with the editor as submitter, so that
+ * someone else approves the change: otherwise a reviewer could rewrite a colleague's
+ * verdict and approve it themselves.
  */
 export function statusAfterEdit(
   before: { status: ClaimStatus; text: string; verdict: string | null; rationale: string | null },
@@ -194,17 +195,25 @@ export function statusAfterEdit(
   if (!after.verdict || !after.rationale) return backToResearch
   const contentChanged =
     after.text !== before.text || after.verdict !== before.verdict || after.rationale !== before.rationale
-  return before.status === 'verified' && contentChanged ? backToReview(actorId) : null
+  return contentChanged ? backToReview(actorId) : null
 }
 
 /**
  * Evidence taken away from a checked claim changes what was checked: with nothing left
- * to rest on it goes back to research, otherwise a verified claim is reviewed again.
+ * to rest on it goes back to research, otherwise it is reviewed again with the editor who
+ * removed it as submitter, for the same reason as an edit.
  */
 export function statusAfterEvidenceRemoved(status: ClaimStatus, remainingVerdictEvidence: number, actorId: string) {
   if (status !== 'in_review' && status !== 'verified') return null
-  if (remainingVerdictEvidence === 0) return backToResearch
-  return status === 'verified' ? backToReview(actorId) : null
+  return remainingVerdictEvidence === 0 ? backToResearch : backToReview(actorId)
+}
+
+/** Why the desk moved a claim by itself, for the history. */
+export const automaticMoveReasons = {
+  edited: 'The checked text, verdict or rationale was edited; another editor has to approve the change.',
+  incomplete: 'The verdict or rationale was removed.',
+  evidenceRemoved: 'Evidence the check relied on was removed; another editor has to approve the change.',
+  evidenceGone: 'The last evidence the check relied on was removed.',
 }
 
 const backToResearch = {

@@ -5,6 +5,7 @@ import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, FieldError, NotFoundError } from '#app/utils/errors.server.ts'
 import { pageOf, withSelectedOption } from '#app/utils/lists.ts'
 import { likeContains, nullable } from '#app/utils/sql.server.ts'
+import { claimLimits } from '#app/validation/claim.ts'
 import type { SourceInput } from '#app/validation/source.ts'
 import { reanchorSourceAnnotations } from './annotations.server.ts'
 import { findSpeakersByName } from './speakers.server.ts'
@@ -133,6 +134,11 @@ export type SourceChoice = {
 export function resolveSourceChoice(tx: Tx, choice: SourceChoice, actorId: string): number | null {
   if (choice.newSource && choice.newSourceTitle) {
     const known = choice.newSourceUrl ? findSourceByUrl(tx, choice.newSourceUrl) : undefined
+    if (known?.deletedAt) {
+      throw new FieldError({
+        newSourceUrl: [`This URL belongs to source #${known.id} “${known.title}”, which was deleted.`],
+      })
+    }
     if (known) return known.id
     return createSourceInTx(
       tx,
@@ -215,7 +221,10 @@ export function sourceFilterOptions(selectedId?: number, limit = 300) {
  */
 export function claimDraftFromPassage({ sourceId, quote }: { sourceId?: number; quote?: string }) {
   const draft: Record<string, string> = { language: 'de' }
-  if (quote) Object.assign(draft, { text: quote, quote })
+  if (quote) draft.quote = quote
+  // The passage starts the claim's text too, unless it is longer than a claim may be:
+  // then the editor states the claim in their own words.
+  if (quote && quote.length <= claimLimits.text) draft.text = quote
   const source = sourceId
     ? db
         .select({ id: sources.id, title: sources.title, language: sources.language, author: sources.author })

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireUser } from '#app/auth/permissions.server.ts'
+import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { ClaimMeta } from '#app/components/ui/claim-meta.tsx'
 import { CountChart } from '#app/components/ui/count-chart.tsx'
-import { hasRole } from '#app/auth/permissions.server.ts'
 import {
   countClaimsByStatus,
   countVerifiedByVerdict,

@@ -1,6 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
 import type { SessionUser } from '#app/auth/session.server.ts'
@@ -16,7 +15,14 @@ import { evidenceRoleLabels, sourceKindLabels } from '#app/domain/labels.ts'
 import { getSource } from '#app/domain/sources.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { noteConflictMessage, threadIntents } from '#app/utils/note-intents.server.ts'
-import { orNotFound, parseRecordId, sectionDone, sectionInvalid, sectionRefused } from '#app/utils/responses.server.ts'
+import {
+  handlerForIntent,
+  orNotFound,
+  parseRecordId,
+  sectionDone,
+  sectionInvalid,
+  sectionRefused,
+} from '#app/utils/responses.server.ts'
 import { PassageNoteSchema } from '#app/validation/annotation.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -63,11 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const sourceId = parseRecordId(params.sourceId, 'Source')
   const formData = await request.formData()
-  const handle = intents.get(String(formData.get('intent')))
-  if (!handle) {
-    throw data({ message: 'This page does not know that request; reload it and try again.' }, { status: 400 })
-  }
-  return handle({ formData, user, sourceId })
+  return handlerForIntent(intents, formData)({ formData, user, sourceId })
 }
 
 export default function SourcePage() {

@@ -42,6 +42,17 @@ export function invalid(submission: Submission<unknown>) {
 }
 
 /**
+ * The handler a page with several forms registered for the posted `intent`. The table is
+ * a Map, so `__proto__` or `toString` are unknown intents like any other: a 400.
+ */
+export function handlerForIntent<Handler>(handlers: Map<string, Handler>, formData: FormData): Handler {
+  const handler = handlers.get(String(formData.get('intent')))
+  if (!handler)
+    throw data({ message: 'This page does not know that request; reload it and try again.' }, { status: 400 })
+  return handler
+}
+
+/**
  * Pages with several small forms (the claim page) tell each reply which form it answers,
  * so a form shows only its own errors, with or without JavaScript.
  */

@@ -291,8 +291,8 @@ describe('discussing a claim in notes', () => {
     await done.getByRole('button', { name: 'Reopen' }).waitFor()
 
     const history = colleague.getByRole('region', { name: 'History' })
-    await history.locator('li', { hasText: 'resolved an annotation' }).waitFor()
-    const added = history.locator('li', { hasText: 'annotated the claim' })
+    await history.locator('li', { hasText: 'resolved a note' }).waitFor()
+    const added = history.locator('li', { hasText: 'added a note' })
     expect(await added.count()).toBe(2)
     expect(await added.first().innerText()).toContain('Absatz 3')
 
@@ -305,7 +305,7 @@ describe('discussing a claim in notes', () => {
     await mine.getByRole('button', { name: 'Save note' }).click()
     await mine.locator('.note-body', { hasText: 'belegt „mehr als 10.000“?' }).waitFor()
     await mine.getByText('edited').waitFor()
-    await editor.getByRole('region', { name: 'History' }).locator('li', { hasText: 'edited an annotation' }).waitFor()
+    await editor.getByRole('region', { name: 'History' }).locator('li', { hasText: 'edited a note' }).waitFor()
 
     await expectNoAxeViolations(editor, { label: 'claim page with notes', soft: true })
     await notes.screenshot({ path: `${screenshotDir}/claim-notes.png` })

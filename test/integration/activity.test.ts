@@ -18,24 +18,31 @@ const claimB = createClaim({ text: 'Kim besuchte Wostotschny.', language: 'de', 
 const claimC = createClaim({ text: 'Schoigu war drei Tage in Pjöngjang.', language: 'de', tags: [] }, mira.id)
 
 const at = (iso: string) => new Date(iso)
-// A small history in 2022, well before the `created` events written just now.
-recordClaimEvent(db, { claimId: claimA, actorId: jonas.id, type: 'assigned', at: at('2022-04-30T23:59:59.999Z') })
-recordClaimEvent(db, {
-  claimId: claimA,
-  actorId: jonas.id,
-  type: 'status_changed',
-  before: { status: 'new' },
-  after: { status: 'researching' },
-  at: at('2022-05-01T00:00:00.000Z'),
+db.transaction((tx) => {
+  // A small history in 2022, well before the `created` events written just now.
+  recordClaimEvent(tx, { claimId: claimA, actorId: jonas.id, type: 'assigned', at: at('2022-04-30T23:59:59.999Z') })
+  recordClaimEvent(tx, {
+    claimId: claimA,
+    actorId: jonas.id,
+    type: 'status_changed',
+    before: { status: 'new' },
+    after: { status: 'researching' },
+    at: at('2022-05-01T00:00:00.000Z'),
+  })
+  recordClaimEvent(tx, { claimId: claimB, actorId: mira.id, type: 'updated', at: at('2022-05-15T10:00:00.000Z') })
+  recordClaimEvent(tx, {
+    claimId: claimA,
+    actorId: mira.id,
+    type: 'evidence_added',
+    at: at('2022-05-31T23:59:59.999Z'),
+  })
+  recordClaimEvent(tx, { claimId: claimB, actorId: jonas.id, type: 'assigned', at: at('2022-06-01T00:00:00.000Z') })
+  // 120 events in the same millisecond, as a bulk change writes them.
+  const burstAt = at('2021-03-01T12:00:00.000Z')
+  for (let i = 0; i < 120; i++) {
+    recordClaimEvent(tx, { claimId: claimC, actorId: mira.id, type: 'updated', at: burstAt })
+  }
 })
-recordClaimEvent(db, { claimId: claimB, actorId: mira.id, type: 'updated', at: at('2022-05-15T10:00:00.000Z') })
-recordClaimEvent(db, { claimId: claimA, actorId: mira.id, type: 'evidence_added', at: at('2022-05-31T23:59:59.999Z') })
-recordClaimEvent(db, { claimId: claimB, actorId: jonas.id, type: 'assigned', at: at('2022-06-01T00:00:00.000Z') })
-// 120 events in the same millisecond, as a bulk change writes them.
-const burstAt = at('2021-03-01T12:00:00.000Z')
-for (let i = 0; i < 120; i++) {
-  recordClaimEvent(db, { claimId: claimC, actorId: mira.id, type: 'updated', at: burstAt })
-}
 
 const query = (params: Record<string, string> = {}) => ActivityQuerySchema.parse(params)
 

@@ -224,10 +224,22 @@ describe('notes on a claim', () => {
     expect(() => setThreadResolved({ claimId }, reply, true, editor)).toThrow(RefusedError)
   })
 
+  test('an editor cannot remove a thread colleagues replied to; an admin can', () => {
+    const claimId = newClaim()
+    const thread = addClaimNote(claimId, { kind: 'note', body: 'Behalten' }, editor)
+    replyToNote({ claimId }, thread, { body: 'Meine Antwort' }, colleague)
+    expect(
+      eventsWrittenBy(() => expect(() => removeNote({ claimId }, thread, editor)).toThrow(/Colleagues have replied/)),
+    ).toEqual([])
+    expect(noteRow(thread).deleted_at).toBeNull()
+    removeNote({ claimId }, thread, admin)
+    expect(noteRow(thread).deleted_at).not.toBeNull()
+  })
+
   test('removing a thread soft-deletes it with its replies, in one event', () => {
     const claimId = newClaim()
     const thread = addClaimNote(claimId, { kind: 'note', body: 'Weg damit' }, editor)
-    const reply = replyToNote({ claimId }, thread, { body: 'Einverstanden' }, colleague)
+    const reply = replyToNote({ claimId }, thread, { body: 'Einverstanden' }, editor)
     const events = eventsWrittenBy(() => removeNote({ claimId }, thread, editor))
     expect(events).toEqual([
       {

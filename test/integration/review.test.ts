@@ -136,6 +136,38 @@ describe('moving a claim through review', () => {
     expect(getClaim(id).status).toBe('in_review')
   })
 
+  test('a colleague who rewrites the verdict of a check in review cannot then approve it', () => {
+    const id = claimReadyForReview()
+    move(id, 'submit', checker)
+    updateClaim(
+      id,
+      {
+        text: getClaim(id).text,
+        language: 'de',
+        tags: [],
+        verdict: 'false',
+        rationale: 'Anders gesehen.',
+        version: getClaim(id).version,
+      },
+      colleague.id,
+    )
+    expect(getClaim(id)).toMatchObject({ status: 'in_review', submittedById: colleague.id })
+    expect(() => move(id, 'approve', colleague)).toThrow(
+      'You submitted this check, so another editor has to approve it.',
+    )
+    move(id, 'approve', checker)
+    expect(getClaim(id)).toMatchObject({ status: 'verified', approvedById: checker.id })
+  })
+
+  test('changing the evidence of a claim in review makes an approval from the older page a conflict', () => {
+    const id = claimReadyForReview()
+    move(id, 'submit', checker)
+    const seen = getClaim(id).version
+    attachEvidence(id, { intent: 'attach-evidence', role: 'context', sourceRef: 'Ministry figures' }, checker.id)
+    expect(() => moveClaim(id, { intent: 'review', move: 'approve', version: seen }, colleague)).toThrow(ConflictError)
+    expect(getClaim(id).status).toBe('in_review')
+  })
+
   test('an admin override needs a reason and is recorded as an override', () => {
     const id = createClaim({ text: 'Admin check', language: 'de', tags: [] }, admin.id)
     move(id, 'start', admin)

@@ -100,6 +100,15 @@ describe('edits to checked claims', () => {
     }
   })
 
+  test('changing a claim in review makes the editor its submitter, so they cannot approve their own change', () => {
+    const inReview = { ...verified, status: 'in_review' as const }
+    expect(statusAfterEdit(inReview, { ...inReview, verdict: 'true' }, 'reviewer')).toMatchObject({
+      status: 'in_review',
+      submittedById: 'reviewer',
+    })
+    expect(statusAfterEdit(inReview, inReview, 'reviewer')).toBeNull()
+  })
+
   test('removing the verdict or rationale of a checked claim sends it back to research', () => {
     expect(statusAfterEdit(verified, { ...verified, verdict: null }, 'editor')?.status).toBe('researching')
     expect(statusAfterEdit({ ...verified, status: 'in_review' }, { ...verified, rationale: null }, 'e')?.status).toBe(
@@ -116,7 +125,11 @@ describe('edits to checked claims', () => {
     expect(statusAfterEvidenceRemoved('verified', 0, 'e')?.status).toBe('researching')
     expect(statusAfterEvidenceRemoved('verified', 2, 'e')?.status).toBe('in_review')
     expect(statusAfterEvidenceRemoved('in_review', 0, 'e')?.status).toBe('researching')
-    expect(statusAfterEvidenceRemoved('in_review', 1, 'e')).toBeNull()
+    // A reviewer who removes some of a colleague's evidence becomes the submitter.
+    expect(statusAfterEvidenceRemoved('in_review', 1, 'reviewer')).toMatchObject({
+      status: 'in_review',
+      submittedById: 'reviewer',
+    })
     expect(statusAfterEvidenceRemoved('researching', 0, 'e')).toBeNull()
   })
 })

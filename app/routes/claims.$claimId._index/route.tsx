@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
 import { ClaimAnnotations } from '#app/components/claim-annotations.tsx'
@@ -16,7 +15,7 @@ import { canonicalClaimOf, claimNeighbourhood } from '#app/domain/links.server.t
 import { reviewOptionsFor } from '#app/domain/review.server.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { handlerForIntent, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
 import { annotationIntents } from './annotation-intents.server.ts'
 import { evidenceIntents } from './evidence-intents.server.ts'
 import type { ClaimIntentHandler } from './intents.server.ts'
@@ -55,11 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const claimId = parseRecordId(params.claimId, 'Claim')
   const formData = await request.formData()
-  const handle = intents.get(String(formData.get('intent')))
-  if (!handle) {
-    throw data({ message: 'This page does not know that request; reload it and try again.' }, { status: 400 })
-  }
-  return handle({ formData, user, claimId })
+  return handlerForIntent(intents, formData)({ formData, user, claimId })
 }
 
 export default function ClaimPage() {
@@ -67,7 +62,9 @@ export default function ClaimPage() {
     useLoaderData<typeof loader>()
   const trash = useSectionFetcher('trash')
   return (
-    <main id="main">
+    // Keyed by claim: going from one claim to another (a link, the graph) must not carry
+    // the last claim's typed text or refusals over into this one's forms.
+    <main id="main" key={claim.id}>
       <p className="small">
         <Link to="/claims">← All claims</Link>
       </p>
