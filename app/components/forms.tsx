@@ -142,12 +142,12 @@ function FieldShell({
   const id = controlId ?? fallbackId
   const errorId = `${id}-error`
   const hintId = `${id}-hint`
-  const hasErrors = Boolean(errors?.some(Boolean))
-  const describedBy = [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(' ') || undefined
+  const invalid = Boolean(errors?.some(Boolean))
+  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': hasErrors || undefined, 'aria-describedby': describedBy })}
+      {children({ id, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy })}
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}
