@@ -8,6 +8,8 @@ import type { ClaimInput, ClaimListQuery } from '#app/validation/claim.ts'
 import { listEvidence, syncOriginEvidence } from './evidence.server.ts'
 import { changedFields, recordClaimEvent } from './history.server.ts'
 import { recordReference } from './labels.ts'
+import { highlightMarks } from './search-query.ts'
+import { claimSearchMatch } from './search.server.ts'
 import { listClaimLinks } from './links.server.ts'
 import { automaticMoveReasons, statusAfterEdit } from './review.server.ts'
 import { resolveSourceChoice } from './sources.server.ts'
@@ -42,43 +44,108 @@ function listFilter(query: Partial<ClaimListQuery>, currentUserId?: string): SQL
   )
 }
 
-export function listClaims(query: ClaimListQuery, currentUserId?: string) {
-  const where = listFilter(query, currentUserId)
-  const sortColumn = query.sort === 'created' ? claims.createdAt : claims.updatedAt
-  const direction = query.order === 'asc' ? asc : desc
-  const rows = db
-    .select({
-      id: claims.id,
-      text: claims.text,
-      status: claims.status,
-      verdict: claims.verdict,
-      claimedOn: claims.claimedOn,
-      createdAt: claims.createdAt,
-      updatedAt: claims.updatedAt,
-      speakerId: claims.speakerId,
-      speakerName: speakers.name,
-      sourceId: claims.sourceId,
-      sourceTitle: sources.title,
-      sourceOutlet: sources.outlet,
-      assigneeName: assignees.name,
-    })
+const listColumns = {
+  id: claims.id,
+  text: claims.text,
+  status: claims.status,
+  verdict: claims.verdict,
+  claimedOn: claims.claimedOn,
+  createdAt: claims.createdAt,
+  updatedAt: claims.updatedAt,
+  speakerId: claims.speakerId,
+  speakerName: speakers.name,
+  sourceId: claims.sourceId,
+  sourceTitle: sources.title,
+  sourceOutlet: sources.outlet,
+  assigneeName: assignees.name,
+}
+
+function listRows(where: SQL | undefined) {
+  return db
+    .select(listColumns)
     .from(claims)
     .leftJoin(speakers, eq(speakers.id, claims.speakerId))
     .leftJoin(sources, eq(sources.id, claims.sourceId))
     .leftJoin(assignees, eq(assignees.id, claims.assigneeId))
     .where(where)
-    .orderBy(direction(sortColumn), direction(claims.id))
-    .limit(claimsPageSize)
-    .offset((query.page - 1) * claimsPageSize)
-    .all()
+}
+
+type ListedClaim = ReturnType<ReturnType<typeof listRows>['all']>[number] & { tags: string[]; snippet: string | null }
+
+/** The sort a list query means: relevance only makes sense with a search. */
+export function effectiveSort(query: Pick<ClaimListQuery, 'q' | 'sort'>) {
+  if (query.sort === 'relevance') return query.q ? 'relevance' : 'updated'
+  return query.sort ?? (query.q ? 'relevance' : 'updated')
+}
+
+/**
+ * One page of the claims list. With a search, matching is done by the claims_fts index;
+ * ranked by relevance, the ranking runs inside the FTS table (far cheaper than bm25()
+ * over a join, see STACK.md) and the page's rows are then fetched by id.
+ */
+export function listClaims(query: ClaimListQuery, currentUserId?: string) {
+  const search = query.q ? claimSearchMatch(query.q) : { match: null }
+  if ('error' in search) return { ...pageOf([] as ListedClaim[], 0, 1, claimsPageSize), searchError: search.error }
+  const filter = listFilter(query, currentUserId)
+  const match = search.match
+  const where = match
+    ? and(filter, sql`${claims.id} in (select rowid from claims_fts where claims_fts match ${match})`)
+    : filter
+  const sort = effectiveSort(query)
+  const offset = (query.page - 1) * claimsPageSize
+  const rows =
+    match && sort === 'relevance'
+      ? rowsByRelevance(match, filter, offset)
+      : listRows(where)
+          .orderBy(
+            ...[sort === 'created' ? claims.createdAt : claims.updatedAt, claims.id].map(
+              query.order === 'asc' ? asc : desc,
+            ),
+          )
+          .limit(claimsPageSize)
+          .offset(offset)
+          .all()
   const total = db.select({ n: count() }).from(claims).where(where).get()?.n ?? 0
   const tagsByClaim = tagsOf(rows.map((r) => r.id))
-  return pageOf(
-    rows.map((r) => ({ ...r, tags: tagsByClaim.get(r.id) ?? [] })),
-    total,
-    query.page,
-    claimsPageSize,
+  const snippets = match
+    ? snippetsOf(
+        match,
+        rows.map((r) => r.id),
+      )
+    : new Map<number, string>()
+  const listed: ListedClaim[] = rows.map((r) => ({
+    ...r,
+    tags: tagsByClaim.get(r.id) ?? [],
+    snippet: snippets.get(r.id) ?? null,
+  }))
+  return { ...pageOf(listed, total, query.page, claimsPageSize), searchError: null as string | null }
+}
+
+function rowsByRelevance(match: string, filter: SQL | undefined, offset: number) {
+  const filtered = db.select({ id: claims.id }).from(claims).where(filter)
+  const ids = db
+    .all<{ id: number }>(
+      sql`select rowid as id from claims_fts
+          where claims_fts match ${match} and rowid in ${filtered}
+          order by rank limit ${claimsPageSize} offset ${offset}`,
+    )
+    .map((r) => r.id)
+  if (ids.length === 0) return []
+  const byId = new Map(
+    listRows(inArray(claims.id, ids))
+      .all()
+      .map((r) => [r.id, r]),
   )
+  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined)
+}
+
+/** Where each claim matched, with the matching words between `highlightMarks`. */
+function snippetsOf(match: string, claimIds: number[]) {
+  if (claimIds.length === 0) return new Map<number, string>()
+  const rows = db.all<{ id: number; snippet: string }>(sql`
+    select rowid as id, snippet(claims_fts, -1, ${highlightMarks.start}, ${highlightMarks.end}, '…', 16) as snippet
+    from claims_fts where claims_fts match ${match} and rowid in ${sql.raw(`(${claimIds.map(Number).join(',')})`)}`)
+  return new Map(rows.map((r) => [r.id, r.snippet]))
 }
 
 function tagsOf(claimIds: number[], tx: DbOrTx = db) {

@@ -10,6 +10,9 @@
 // Jong Un) by its word splitting. Speaker aliases come from `variantsOf`, which the
 // caller looks up in the desk's data.
 
+/** Start and end of a highlighted stretch in a snippet: control characters nobody types. */
+export const highlightMarks = { start: '\u0002', end: '\u0003' }
+
 export const searchLimits = { length: 300, terms: 16 }
 
 /** One thing the query asks for: a word or a phrase, maybe a prefix, maybe excluded. */

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
+import { Highlighted } from '#app/components/ui/highlighted.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
 import { ListTable, PageHeader } from '#app/components/ui/layout.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { listClaims, listTagNames } from '#app/domain/claims.server.ts'
+import { effectiveSort, listClaims, listTagNames } from '#app/domain/claims.server.ts'
 import { statusLabels, verdictLabels } from '#app/domain/labels.ts'
 import { sourceFilterOptions } from '#app/domain/sources.server.ts'
 import { speakerFilterOptions } from '#app/domain/speakers.server.ts'
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     list: listClaims(query, user.id),
     query,
+    sort: effectiveSort(query),
     filtered: isFilteredQuery(query),
     canEdit: hasRole(user, 'editor'),
     speakers: speakerFilterOptions(query.speaker),
@@ -59,7 +61,7 @@ function FilterSelect({
 }
 
 export default function ClaimsPage() {
-  const { list, query, filtered, canEdit, speakers, sources, tags, editors } = useLoaderData<typeof loader>()
+  const { list, query, sort, filtered, canEdit, speakers, sources, tags, editors } = useLoaderData<typeof loader>()
   const { search } = useLocation()
   return (
     <main id="main">
@@ -79,8 +81,25 @@ export default function ClaimsPage() {
         key={search}
         method="get"
         className="filters"
-        aria-label="Filter claims"
+        aria-label="Search and filter claims"
       >
+        <div className="field search-field">
+          <label htmlFor="filter-q">Search</label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ''}
+            placeholder='Words, "exact phrase", prefix*, -leave out'
+            aria-describedby={list.searchError ? 'filter-q-error' : undefined}
+            aria-invalid={list.searchError ? true : undefined}
+          />
+          {list.searchError ? (
+            <ul id="filter-q-error" className="field-errors">
+              <li>{list.searchError}</li>
+            </ul>
+          ) : null}
+        </div>
         <FilterSelect
           name="status"
           label="Status"
@@ -121,7 +140,8 @@ export default function ClaimsPage() {
         />
         <div className="field">
           <label htmlFor="filter-sort">Sort by</label>
-          <select id="filter-sort" name="sort" defaultValue={query.sort}>
+          <select id="filter-sort" name="sort" defaultValue={sort}>
+            {query.q ? <option value="relevance">Relevance</option> : null}
             <option value="updated">Last updated</option>
             <option value="created">Created</option>
           </select>
@@ -147,7 +167,7 @@ export default function ClaimsPage() {
       <p className="list-meta" aria-live="polite">
         <span>
           {list.total} {list.total === 1 ? 'claim' : 'claims'}
-          {filtered ? ' match the filters' : ''}
+          {filtered ? (query.q ? ' match the search' : ' match the filters') : ''}
         </span>
       </p>
       <ListTable
@@ -159,6 +179,11 @@ export default function ClaimsPage() {
           <tr key={claim.id}>
             <td className="claim-cell">
               <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
+              {claim.snippet ? (
+                <p className="snippet small">
+                  <Highlighted snippet={claim.snippet} />
+                </p>
+              ) : null}
               <TagLinks tags={claim.tags} />
             </td>
             <td>

@@ -45,11 +45,12 @@ export type ClaimInput = z.infer<typeof ClaimCreateSchema>
 
 export const ClaimDeleteSchema = z.object({ intent: z.literal('delete'), version })
 
-const sortValues = ['updated', 'created'] as const
+const sortValues = ['relevance', 'updated', 'created'] as const
 const orderValues = ['desc', 'asc'] as const
 
 /** The claims list's URL query; anything unknown falls back instead of erroring. */
 export const ClaimListQuerySchema = z.object({
+  q: z.string().trim().max(300).optional().catch(undefined),
   status: z.enum(claimStatuses).optional().catch(undefined),
   verdict: z.enum(verdicts).optional().catch(undefined),
   speaker: recordId('Speaker').optional().catch(undefined),
@@ -59,7 +60,8 @@ export const ClaimListQuerySchema = z.object({
     .union([z.enum(['me', 'none']), z.uuid()])
     .optional()
     .catch(undefined),
-  sort: z.enum(sortValues).default('updated').catch('updated'),
+  // Without a search there is no relevance: the list falls back to the latest change.
+  sort: z.enum(sortValues).optional().catch(undefined),
   order: z.enum(orderValues).default('desc').catch('desc'),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 })
@@ -67,5 +69,7 @@ export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>
 
 /** True when the query narrows the list (sorting and paging do not). */
 export function isFilteredQuery(query: ClaimListQuery) {
-  return Boolean(query.status || query.verdict || query.speaker || query.source || query.tag || query.assignee)
+  return Boolean(
+    query.q || query.status || query.verdict || query.speaker || query.source || query.tag || query.assignee,
+  )
 }
