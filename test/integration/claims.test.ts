@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import {
   createClaim,
   deleteClaim,
+  effectiveSort,
   getClaim,
   getClaimDetail,
   listClaims,
@@ -161,7 +162,10 @@ describe('list filters', () => {
 
   test('nonsense query parameters fall back instead of failing', () => {
     const query = ClaimListQuerySchema.parse({ status: 'bogus', page: '-3', sort: 'drop table' })
-    expect(query).toMatchObject({ status: undefined, page: 1, sort: 'updated' })
+    expect(query).toMatchObject({ status: undefined, page: 1, sort: undefined })
+    expect(effectiveSort(query)).toBe('updated')
+    expect(effectiveSort({ q: 'Schoigu' })).toBe('relevance')
+    expect(effectiveSort({ sort: 'relevance' })).toBe('updated')
   })
 })
 
