@@ -70,7 +70,10 @@ function listRows(where: SQL | undefined) {
     .where(where)
 }
 
-type ListedClaim = ReturnType<ReturnType<typeof listRows>['all']>[number] & { tags: string[]; snippet: string | null }
+type ListedClaim = ReturnType<ReturnType<typeof listRows>['all']>[number] & {
+  tags: string[]
+  match: ReturnType<typeof matchesOf> extends Map<number, infer M> ? M | null : never
+}
 
 /** The sort a list query means: relevance only makes sense with a search. */
 export function effectiveSort(query: Pick<ClaimListQuery, 'q' | 'sort'>) {
@@ -107,16 +110,16 @@ export function listClaims(query: ClaimListQuery, currentUserId?: string) {
           .all()
   const total = db.select({ n: count() }).from(claims).where(where).get()?.n ?? 0
   const tagsByClaim = tagsOf(rows.map((r) => r.id))
-  const snippets = match
-    ? snippetsOf(
+  const matches = match
+    ? matchesOf(
         match,
         rows.map((r) => r.id),
       )
-    : new Map<number, string>()
+    : undefined
   const listed: ListedClaim[] = rows.map((r) => ({
     ...r,
     tags: tagsByClaim.get(r.id) ?? [],
-    snippet: snippets.get(r.id) ?? null,
+    match: matches?.get(r.id) ?? null,
   }))
   return { ...pageOf(listed, total, query.page, claimsPageSize), searchError: null as string | null }
 }
@@ -139,13 +142,31 @@ function rowsByRelevance(match: string, filter: SQL | undefined, offset: number)
   return ids.map((id) => byId.get(id)).filter((r) => r !== undefined)
 }
 
-/** Where each claim matched, with the matching words between `highlightMarks`. */
-function snippetsOf(match: string, claimIds: number[]) {
-  if (claimIds.length === 0) return new Map<number, string>()
-  const rows = db.all<{ id: number; snippet: string }>(sql`
-    select rowid as id, snippet(claims_fts, -1, ${highlightMarks.start}, ${highlightMarks.end}, '…', 16) as snippet
+const matchedColumns = ['quote', 'speaker', 'source', 'notes'] as const
+export type MatchedColumn = (typeof matchedColumns)[number]
+
+/**
+ * Where each claim matched: its text with the matching words between `highlightMarks`,
+ * and, when the words matched elsewhere too, the first other place (quote, speaker,
+ * sources, notes) as a short snippet.
+ */
+function matchesOf(match: string, claimIds: number[]) {
+  const found = new Map<number, { text: string; elsewhere: { column: MatchedColumn; snippet: string } | null }>()
+  if (claimIds.length === 0) return found
+  const { start, end } = highlightMarks
+  const rows = db.all<Record<'text' | MatchedColumn, string> & { id: number }>(sql`
+    select rowid as id,
+      highlight(claims_fts, 0, ${start}, ${end}) as text,
+      snippet(claims_fts, 1, ${start}, ${end}, '…', 12) as quote,
+      snippet(claims_fts, 2, ${start}, ${end}, '…', 12) as speaker,
+      snippet(claims_fts, 3, ${start}, ${end}, '…', 12) as source,
+      snippet(claims_fts, 4, ${start}, ${end}, '…', 12) as notes
     from claims_fts where claims_fts match ${match} and rowid in ${sql.raw(`(${claimIds.map(Number).join(',')})`)}`)
-  return new Map(rows.map((r) => [r.id, r.snippet]))
+  for (const row of rows) {
+    const column = matchedColumns.find((c) => row[c].includes(start))
+    found.set(row.id, { text: row.text, elsewhere: column ? { column, snippet: row[column] } : null })
+  }
+  return found
 }
 
 function tagsOf(claimIds: number[], tx: DbOrTx = db) {

@@ -16,6 +16,9 @@ import { formatDate, shorten } from '#app/utils/format.ts'
 import { queryParams } from '#app/utils/url.ts'
 import { ClaimListQuerySchema, isFilteredQuery } from '#app/validation/claim.ts'
 
+/** Where else a search matched, as the list names it. */
+const matchedColumnLabels = { quote: 'Quote', speaker: 'Speaker', source: 'Source', notes: 'Note' }
+
 export const meta: MetaFunction = () => [{ title: 'Claims · Claim desk' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -140,9 +143,10 @@ export default function ClaimsPage() {
         />
         <div className="field">
           <label htmlFor="filter-sort">Sort by</label>
-          <select id="filter-sort" name="sort" defaultValue={sort}>
-            {query.q ? <option value="relevance">Relevance</option> : null}
-            <option value="updated">Last updated</option>
+          {/* The first choice is the natural order: best match for a search, else the latest change. */}
+          <select id="filter-sort" name="sort" defaultValue={sort === 'relevance' || !query.sort ? '' : sort}>
+            <option value="">{query.q ? 'Relevance' : 'Last updated'}</option>
+            {query.q ? <option value="updated">Last updated</option> : null}
             <option value="created">Created</option>
           </select>
         </div>
@@ -178,10 +182,13 @@ export default function ClaimsPage() {
         {list.rows.map((claim) => (
           <tr key={claim.id}>
             <td className="claim-cell">
-              <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
-              {claim.snippet ? (
+              <Link to={`/claims/${claim.id}`}>
+                {claim.match ? <Highlighted snippet={claim.match.text} /> : claim.text}
+              </Link>
+              {claim.match?.elsewhere ? (
                 <p className="snippet small">
-                  <Highlighted snippet={claim.snippet} />
+                  <span className="muted">{matchedColumnLabels[claim.match.elsewhere.column]}: </span>
+                  <Highlighted snippet={claim.match.elsewhere.snippet} />
                 </p>
               ) : null}
               <TagLinks tags={claim.tags} />

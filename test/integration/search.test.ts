@@ -67,8 +67,12 @@ describe('spelling variants find each other', () => {
     expect(found('Schoigu', { status: 'verified' })).toEqual([])
   })
 
-  test('results carry a snippet with the matched words marked', () => {
-    expect(search('Pjongjang').rows[0]!.snippet).toContain('\u0002Pjöngjang\u0003')
+  test('results carry the claim text with the matched words marked, and where else they matched', () => {
+    expect(search('Pjongjang').rows[0]!.match).toEqual({
+      text: 'Schoigu besuchte \u0002Pjöngjang\u0003 zum 70. Jahrestag.',
+      elsewhere: null,
+    })
+    expect(search('Shoigu').rows.find((r) => r.id === visit)!.match!.elsewhere).toMatchObject({ column: 'speaker' })
   })
 })
 
