@@ -160,7 +160,8 @@ describe('linking claims', () => {
     await section.getByLabel('Other claim').pressSequentially(`besuchte ${run}`)
     const suggestion = page.locator(`#otherClaim-suggestions option[value$="(#${c})"]`)
     await suggestion.waitFor({ state: 'attached' })
-    expect(await page.locator('#otherClaim-suggestions option').count()).toBe(1)
+    // Suggestions for the first letters typed may still be arriving; wait for the last.
+    await expect.poll(() => page.locator('#otherClaim-suggestions option').count()).toBe(1)
     await section.getByLabel('Other claim').fill((await suggestion.getAttribute('value'))!)
     await section.getByRole('button', { name: 'Add link' }).click()
     await page.locator('.canonical-banner').waitFor()
