@@ -16,6 +16,8 @@ async function openSource(page: Page, title = sourceTitle) {
   await visit(page, `/sources?${new URLSearchParams({ q: title.slice(0, 40) })}`)
   await page.getByRole('link', { name: title, exact: true }).click()
   await page.waitForURL(/\/sources\/\d+$/)
+  // The URL changes as the navigation starts; the page is there once its heading is.
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor()
   await waitForHydration(page)
   return Number(new URL(page.url()).pathname.split('/').pop())
 }
