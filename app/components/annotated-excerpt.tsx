@@ -9,7 +9,7 @@ import type { SectionReply } from '#app/utils/responses.server.ts'
 import { claimLimits } from '#app/validation/claim.ts'
 import { PassageNoteSchema } from '#app/validation/annotation.ts'
 import { kindOptions, useNoteForm } from './annotation-thread.tsx'
-import { ErrorList, FormActions, hasErrors, SelectField, TextareaField, useDeskForm, useDisclosure } from './forms.tsx'
+import { FoldedForm, FormActions, FormErrors, hasErrors, SelectField, TextareaField, useDeskForm } from './forms.tsx'
 
 export type PassageMark = { id: number; number: number; start: number; end: number; resolved: boolean }
 
@@ -100,9 +100,7 @@ function SelectionNoteForm({ selected, onDone }: { selected: Selected; onDone: (
         <input type="hidden" name="startOffset" value={selected.start} />
         <input type="hidden" name="endOffset" value={selected.end} />
         <blockquote className="note-passage">{selected.exact}</blockquote>
-        <div role="alert">
-          <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.passage.errors ?? [])]} />
-        </div>
+        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.passage.errors ?? [])]} />
         <SelectField
           label="Kind"
           selectProps={getSelectProps(fields.kind)}
@@ -268,7 +266,6 @@ export function AnnotatedExcerpt({
 /** Annotating without a selection: the editor pastes the passage and the server finds it in the excerpt. */
 export function PastedPassageForm() {
   const { fetcher, lastResult, busy } = useNoteForm('annotation-passage')
-  const disclosure = useDisclosure(lastResult)
   const [form, fields] = useDeskForm({
     id: 'passage-note-paste',
     schema: PassageNoteSchema,
@@ -276,32 +273,32 @@ export function PastedPassageForm() {
     defaultValue: { kind: 'note' },
   })
   return (
-    <details className="card note-form" {...disclosure}>
-      <summary>Annotate a passage by pasting it</summary>
-      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="annotation-passage" />
-        <div role="alert">
-          <ErrorList id={form.errorId} errors={form.errors} />
-        </div>
-        <TextareaField
-          label="Passage, copied from the excerpt"
-          hint="Word for word; the note is attached to the first place these words appear."
-          textareaProps={{ ...getTextareaProps(fields.passage), rows: 2 }}
-          errors={fields.passage.errors}
-        />
-        <SelectField
-          label="Kind"
-          selectProps={getSelectProps(fields.kind)}
-          options={kindOptions}
-          errors={fields.kind.errors}
-        />
-        <TextareaField
-          label="Note"
-          textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
-          errors={fields.body.errors}
-        />
-        <FormActions submitLabel="Add note" busy={busy} />
-      </fetcher.Form>
-    </details>
+    <FoldedForm
+      summary="Annotate a passage by pasting it"
+      className="card note-form"
+      fetcher={fetcher}
+      form={form}
+      lastResult={lastResult}
+      hidden={{ intent: 'annotation-passage' }}
+    >
+      <TextareaField
+        label="Passage, copied from the excerpt"
+        hint="Word for word; the note is attached to the first place these words appear."
+        textareaProps={{ ...getTextareaProps(fields.passage), rows: 2 }}
+        errors={fields.passage.errors}
+      />
+      <SelectField
+        label="Kind"
+        selectProps={getSelectProps(fields.kind)}
+        options={kindOptions}
+        errors={fields.kind.errors}
+      />
+      <TextareaField
+        label="Note"
+        textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
+        errors={fields.body.errors}
+      />
+      <FormActions submitLabel="Add note" busy={busy} />
+    </FoldedForm>
   )
 }

@@ -2,7 +2,7 @@
 // resolve, reopen and remove, as the claim page and the source page both show it. Every
 // form posts to the page's own action by intent: through a fetcher with JavaScript, as
 // a plain form without.
-import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { getSelectProps, getTextareaProps } from '@conform-to/react'
 import type { ReactNode } from 'react'
 import type { NoteThread } from '#app/domain/annotations.server.ts'
 import { annotationKindLabels } from '#app/domain/labels.ts'
@@ -10,13 +10,12 @@ import { annotationKinds, type AnnotationKind } from '#app/domain/vocabulary.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { AnnotationEditSchema, AnnotationReplySchema, noteFormKey } from '#app/validation/annotation.ts'
 import {
-  ErrorList,
+  FoldedForm,
   FormActions,
   SectionButton,
   SelectField,
   TextareaField,
   useDeskForm,
-  useDisclosure,
   useSectionFetcher,
 } from './forms.tsx'
 
@@ -72,7 +71,6 @@ function NoteButton({
 
 function EditNoteForm({ note, kind }: { note: NoteView; kind?: AnnotationKind }) {
   const { fetcher, lastResult, busy } = useNoteForm('annotation-edit', note.id)
-  const disclosure = useDisclosure(lastResult)
   const [form, fields] = useDeskForm({
     id: `note-edit-${note.id}`,
     schema: AnnotationEditSchema,
@@ -80,60 +78,57 @@ function EditNoteForm({ note, kind }: { note: NoteView; kind?: AnnotationKind })
     defaultValue: { body: note.body, kind },
   })
   return (
-    <details className="note-form" {...disclosure}>
-      <summary>Edit</summary>
-      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="annotation-edit" />
-        <input type="hidden" name="annotationId" value={note.id} />
-        {/* The version on the page: after a refused save, the one just saved by someone else. */}
-        <input type="hidden" name="version" value={note.version} />
-        <div role="alert">
-          <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
-        </div>
-        {kind ? (
-          <SelectField
-            label="Kind"
-            selectProps={getSelectProps(fields.kind)}
-            options={kindOptions}
-            errors={fields.kind.errors}
-          />
-        ) : null}
-        <TextareaField
-          label="Text"
-          textareaProps={{ ...getTextareaProps(fields.body), rows: 4 }}
-          errors={fields.body.errors}
+    <FoldedForm
+      summary="Edit"
+      className="note-form"
+      fetcher={fetcher}
+      form={form}
+      lastResult={lastResult}
+      // The version on the page: after a refused save, the one just saved by someone else.
+      hidden={{ intent: 'annotation-edit', annotationId: note.id, version: note.version }}
+      errors={fields.version.errors}
+    >
+      {kind ? (
+        <SelectField
+          label="Kind"
+          selectProps={getSelectProps(fields.kind)}
+          options={kindOptions}
+          errors={fields.kind.errors}
         />
-        <FormActions submitLabel="Save note" busy={busy} />
-      </fetcher.Form>
-    </details>
+      ) : null}
+      <TextareaField
+        label="Text"
+        textareaProps={{ ...getTextareaProps(fields.body), rows: 4 }}
+        errors={fields.body.errors}
+      />
+      <FormActions submitLabel="Save note" busy={busy} />
+    </FoldedForm>
   )
 }
 
 function ReplyForm({ threadId }: { threadId: number }) {
   const { fetcher, lastResult, busy } = useNoteForm('annotation-reply', threadId)
-  const disclosure = useDisclosure(lastResult)
   const [form, fields] = useDeskForm({
     id: `note-reply-${threadId}`,
     schema: AnnotationReplySchema,
     lastResult,
   })
   return (
-    <details className="note-form" {...disclosure}>
-      <summary>Reply</summary>
-      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="annotation-reply" />
-        <input type="hidden" name="annotationId" value={threadId} />
-        <div role="alert">
-          <ErrorList id={form.errorId} errors={form.errors} />
-        </div>
-        <TextareaField
-          label="Your reply"
-          textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
-          errors={fields.body.errors}
-        />
-        <FormActions submitLabel="Post reply" busy={busy} />
-      </fetcher.Form>
-    </details>
+    <FoldedForm
+      summary="Reply"
+      className="note-form"
+      fetcher={fetcher}
+      form={form}
+      lastResult={lastResult}
+      hidden={{ intent: 'annotation-reply', annotationId: threadId }}
+    >
+      <TextareaField
+        label="Your reply"
+        textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
+        errors={fields.body.errors}
+      />
+      <FormActions submitLabel="Post reply" busy={busy} />
+    </FoldedForm>
   )
 }
 

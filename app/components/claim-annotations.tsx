@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/reac
 import type { ClaimNotes } from '#app/domain/annotations.server.ts'
 import { ClaimNoteSchema } from '#app/validation/annotation.ts'
 import { kindOptions, NoteThreadView, useNoteForm } from './annotation-thread.tsx'
-import { ErrorList, FormActions, SelectField, TextareaField, useDeskForm } from './forms.tsx'
+import { FormActions, FormErrors, SelectField, TextareaField, useDeskForm } from './forms.tsx'
 
 /** The editors' discussion of a claim: open threads first, resolved ones folded away, and a form to start one. */
 export function ClaimAnnotations({ notes }: { notes: ClaimNotes }) {
@@ -45,9 +45,7 @@ function AddNoteForm() {
     <fetcher.Form method="post" className="stack-form add-note" {...getFormProps(form)}>
       <h3>Add a note</h3>
       <input type="hidden" name="intent" value="annotation-add" />
-      <div role="alert">
-        <ErrorList id={form.errorId} errors={form.errors} />
-      </div>
+      <FormErrors id={form.errorId} errors={form.errors} />
       <SelectField
         label="Kind"
         hint="A question to answer, evidence found, a decision taken, or just a note."

@@ -1,16 +1,15 @@
-import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { getSelectProps, getTextareaProps } from '@conform-to/react'
 import { Link } from '@remix-run/react'
 import { evidenceRoleLabels } from '#app/domain/labels.ts'
 import { evidenceRoles, type EvidenceRole } from '#app/domain/vocabulary.ts'
 import { EvidenceAttachSchema } from '#app/validation/evidence.ts'
 import {
-  ErrorList,
+  FoldedForm,
   FormActions,
   SectionButton,
   SelectField,
   TextareaField,
   useDeskForm,
-  useDisclosure,
   useSectionFetcher,
 } from './forms.tsx'
 import { SourceChoiceFieldset } from './source-choice.tsx'
@@ -88,30 +87,28 @@ function AttachEvidenceForm() {
     defaultValue: { role: 'supports' },
   })
   const initial = (form.initialValue ?? {}) as Record<string, string | undefined>
-  const disclosure = useDisclosure(lastResult)
   return (
-    <details className="section-form" {...disclosure}>
-      <summary>Attach evidence</summary>
-      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="attach-evidence" />
-        <div role="alert">
-          <ErrorList id={form.errorId} errors={form.errors} />
-        </div>
-        <SelectField
-          label="What the source does"
-          selectProps={getSelectProps(fields.role)}
-          options={evidenceRoles.map((role) => ({ value: role, label: evidenceRoleLabels[role] }))}
-          errors={fields.role.errors}
-        />
-        <SourceChoiceFieldset legend="Source" fields={fields} initial={initial} />
-        <TextareaField
-          label="Note (optional)"
-          hint="What in the source matters for the check: a figure, a passage, a page."
-          textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
-          errors={fields.note.errors}
-        />
-        <FormActions submitLabel="Attach evidence" busy={busy} />
-      </fetcher.Form>
-    </details>
+    <FoldedForm
+      summary="Attach evidence"
+      fetcher={fetcher}
+      form={form}
+      lastResult={lastResult}
+      hidden={{ intent: 'attach-evidence' }}
+    >
+      <SelectField
+        label="What the source does"
+        selectProps={getSelectProps(fields.role)}
+        options={evidenceRoles.map((role) => ({ value: role, label: evidenceRoleLabels[role] }))}
+        errors={fields.role.errors}
+      />
+      <SourceChoiceFieldset legend="Source" fields={fields} initial={initial} />
+      <TextareaField
+        label="Note (optional)"
+        hint="What in the source matters for the check: a figure, a passage, a page."
+        textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
+        errors={fields.note.errors}
+      />
+      <FormActions submitLabel="Attach evidence" busy={busy} />
+    </FoldedForm>
   )
 }

@@ -5,13 +5,13 @@ import { verdicts } from '#app/domain/vocabulary.ts'
 import { ClaimCreateSchema, ClaimEditSchema } from '#app/validation/claim.ts'
 import {
   CheckboxField,
-  ErrorList,
   Field,
+  FormActions,
+  FormErrors,
   SelectField,
   TextareaField,
-  FormActions,
-  useDeskForm,
   type RecordFormProps,
+  useDeskForm,
 } from './forms.tsx'
 import { Picker } from './picker.tsx'
 import { SourceChoiceFieldset } from './source-choice.tsx'
@@ -27,9 +27,7 @@ export function ClaimForm({ mode, lastResult, defaultValue, version, cancelHref 
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      <div role="alert">
-        <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
-      </div>
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       <TextareaField
         label="Claim"
         hint="The statement as it was made, in its original language."

@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { getSelectProps, getTextareaProps } from '@conform-to/react'
 import { Link } from '@remix-run/react'
 import { linkLabels } from '#app/domain/labels.ts'
 import { linkTypes, type ClaimStatus, type LinkType, type Verdict } from '#app/domain/vocabulary.ts'
@@ -6,13 +6,12 @@ import { shorten } from '#app/utils/format.ts'
 import { LinkAddSchema } from '#app/validation/link.ts'
 import { ClaimGraph, type ClaimGraphData } from './claim-graph.tsx'
 import {
-  ErrorList,
+  FoldedForm,
   FormActions,
   SectionButton,
   SelectField,
   TextareaField,
   useDeskForm,
-  useDisclosure,
   useSectionFetcher,
 } from './forms.tsx'
 import { Picker } from './picker.tsx'
@@ -127,41 +126,39 @@ function AddLinkForm() {
   const { fetcher, lastResult, busy } = useSectionFetcher('add-link')
   const [form, fields] = useDeskForm({ id: 'add-link', schema: LinkAddSchema, lastResult })
   const initial = (form.initialValue ?? {}) as Record<string, string | undefined>
-  const disclosure = useDisclosure(lastResult)
   return (
-    <details className="section-form" {...disclosure}>
-      <summary>Link another claim</summary>
-      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="add-link" />
-        <div role="alert">
-          <ErrorList id={form.errorId} errors={form.errors} />
-        </div>
-        <SelectField
-          label="This claim …"
-          selectProps={getSelectProps(fields.type)}
-          options={[
-            { value: '', label: '— pick how they relate —' },
-            ...linkTypes.map((type) => ({ value: type, label: linkLabels[type].outgoing })),
-          ]}
-          errors={fields.type.errors}
-        />
-        <Picker
-          key={fields.otherClaim.key}
-          label="Other claim"
-          hint="Its number, like #12, or words from its text; pick from the suggestions."
-          name="otherClaim"
-          defaultValue={initial.otherClaim ?? ''}
-          errors={fields.otherClaim.errors}
-          resource="/resources/claims"
-        />
-        <TextareaField
-          label="Note (optional)"
-          hint="Why they are linked: the same figure, a later statement, a contradiction in the numbers."
-          textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
-          errors={fields.note.errors}
-        />
-        <FormActions submitLabel="Add link" busy={busy} />
-      </fetcher.Form>
-    </details>
+    <FoldedForm
+      summary="Link another claim"
+      fetcher={fetcher}
+      form={form}
+      lastResult={lastResult}
+      hidden={{ intent: 'add-link' }}
+    >
+      <SelectField
+        label="This claim …"
+        selectProps={getSelectProps(fields.type)}
+        options={[
+          { value: '', label: '— pick how they relate —' },
+          ...linkTypes.map((type) => ({ value: type, label: linkLabels[type].outgoing })),
+        ]}
+        errors={fields.type.errors}
+      />
+      <Picker
+        key={fields.otherClaim.key}
+        label="Other claim"
+        hint="Its number, like #12, or words from its text; pick from the suggestions."
+        name="otherClaim"
+        defaultValue={initial.otherClaim ?? ''}
+        errors={fields.otherClaim.errors}
+        resource="/resources/claims"
+      />
+      <TextareaField
+        label="Note (optional)"
+        hint="Why they are linked: the same figure, a later statement, a contradiction in the numbers."
+        textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
+        errors={fields.note.errors}
+      />
+      <FormActions submitLabel="Add link" busy={busy} />
+    </FoldedForm>
   )
 }

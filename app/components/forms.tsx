@@ -1,7 +1,7 @@
 // Form fields with a visible label bound to the control and errors announced next to it,
 // and the conform setup every desk form shares.
-import { useForm, type SubmissionResult } from '@conform-to/react'
-import { useActionData, useFetcher } from '@remix-run/react'
+import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react'
+import { useActionData, useFetcher, type FetcherWithComponents } from '@remix-run/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { useEffect, useId, useState } from 'react'
@@ -18,6 +18,15 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
         <li key={e}>{e}</li>
       ))}
     </ul>
+  )
+}
+
+/** A form's own errors (not a field's), announced when they appear. */
+export function FormErrors({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  return (
+    <div role="alert">
+      <ErrorList id={id} errors={errors} />
+    </div>
   )
 }
 
@@ -90,6 +99,45 @@ export function useDisclosure(lastResult: SubmissionResult<string[]> | undefined
 }
 
 /**
+ * A section form folded into a <details> (see `useDisclosure`), posting its hidden fields,
+ * `intent` among them, through its fetcher. `errors` are those of hidden fields (a stale
+ * version), shown with the form's own.
+ */
+export function FoldedForm<Schema extends Record<string, unknown>>({
+  summary,
+  className = 'section-form',
+  fetcher,
+  form,
+  lastResult,
+  hidden,
+  errors,
+  children,
+}: {
+  summary: ReactNode
+  className?: string
+  fetcher: Pick<FetcherWithComponents<unknown>, 'Form'>
+  form: FormMetadata<Schema, string[]>
+  lastResult: SubmissionResult<string[]> | undefined
+  hidden: Record<string, string | number>
+  errors?: ListOfErrors
+  children: ReactNode
+}) {
+  const disclosure = useDisclosure(lastResult)
+  return (
+    <details className={className} {...disclosure}>
+      <summary>{summary}</summary>
+      <fetcher.Form method="post" className="stack-form" {...getFormProps(form)}>
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(errors ?? [])]} />
+        {children}
+      </fetcher.Form>
+    </details>
+  )
+}
+
+/**
  * A one-button form among several (remove this evidence, resolve that note): it posts its
  * intent and hidden fields, and shows the server's refusal right beside the button.
  */
@@ -119,9 +167,7 @@ export function SectionButton({
       <button type="submit" name="intent" value={intent} className={className} disabled={busy} aria-label={ariaLabel}>
         {label}
       </button>
-      <div role="alert">
-        <ErrorList errors={lastResult?.error?.['']} />
-      </div>
+      <FormErrors errors={lastResult?.error?.['']} />
     </fetcher.Form>
   )
 }

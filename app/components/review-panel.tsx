@@ -3,7 +3,7 @@ import { reviewMoveLabels } from '#app/domain/labels.ts'
 import type { ClaimStatus, ReviewMove, Verdict } from '#app/domain/vocabulary.ts'
 import { formatDate, formatDateTime } from '#app/utils/format.ts'
 import { AssignSchema, ReviewSchema } from '#app/validation/review.ts'
-import { CheckboxField, ErrorList, SelectField, TextareaField, useDeskForm, useSectionFetcher } from './forms.tsx'
+import { CheckboxField, FormErrors, SelectField, TextareaField, useDeskForm, useSectionFetcher } from './forms.tsx'
 import { StatusBadge, VerdictBadge } from './ui/badges.tsx'
 
 type ClaimCheck = {
@@ -113,9 +113,7 @@ function ReviewForm({ claim, review }: { claim: ClaimCheck; review: ReviewOption
           </ul>
         </div>
       ) : null}
-      <div role="alert">
-        <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.move.errors ?? [])]} />
-      </div>
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.move.errors ?? [])]} />
       <TextareaField
         label="Reason or note"
         hint="Needed to send back or reject; it goes into the history."
@@ -169,9 +167,7 @@ function AssignForm({ claim, editors }: { claim: ClaimCheck; editors: Array<{ id
       <h3 className="subhead">Assignment</h3>
       <input type="hidden" name="intent" value="assign" />
       <input type="hidden" name="expectedAssigneeId" value={claim.assigneeId ?? ''} />
-      <div role="alert">
-        <ErrorList id={form.errorId} errors={form.errors} />
-      </div>
+      <FormErrors id={form.errorId} errors={form.errors} />
       <div className="inline-fields">
         <SelectField
           label="Assign to"

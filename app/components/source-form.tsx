@@ -4,13 +4,13 @@ import { sourceKindLabels } from '#app/domain/labels.ts'
 import { sourceKinds } from '#app/domain/vocabulary.ts'
 import { SourceCreateSchema, SourceEditSchema } from '#app/validation/source.ts'
 import {
-  ErrorList,
   Field,
+  FormActions,
+  FormErrors,
   SelectField,
   TextareaField,
-  FormActions,
-  useDeskForm,
   type RecordFormProps,
+  useDeskForm,
 } from './forms.tsx'
 
 export function SourceForm({ mode, lastResult, defaultValue, version, cancelHref }: RecordFormProps) {
@@ -20,9 +20,7 @@ export function SourceForm({ mode, lastResult, defaultValue, version, cancelHref
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      <div role="alert">
-        <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
-      </div>
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       <Field label="Title" inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
       <Field
         label="URL"

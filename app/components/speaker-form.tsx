@@ -2,13 +2,13 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from '@
 import { Form } from '@remix-run/react'
 import { SpeakerCreateSchema, SpeakerEditSchema } from '#app/validation/speaker.ts'
 import {
-  ErrorList,
   Field,
+  FormActions,
+  FormErrors,
   SelectField,
   TextareaField,
-  FormActions,
-  useDeskForm,
   type RecordFormProps,
+  useDeskForm,
 } from './forms.tsx'
 
 export function SpeakerForm({ mode, lastResult, defaultValue, version, cancelHref }: RecordFormProps) {
@@ -18,9 +18,7 @@ export function SpeakerForm({ mode, lastResult, defaultValue, version, cancelHre
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      <div role="alert">
-        <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
-      </div>
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       <div className="form-row">
         <Field label="Name" inputProps={getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
         <SelectField

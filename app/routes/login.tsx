@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { getOptionalUser, safeRedirectPath } from '#app/auth/permissions.server.ts'
 import { startSession } from '#app/auth/session.server.ts'
-import { ErrorList, Field, useDeskForm } from '#app/components/forms.tsx'
+import { Field, FormErrors, useDeskForm } from '#app/components/forms.tsx'
 import { authenticate } from '#app/domain/users.server.ts'
 import { LoginSchema } from '#app/validation/user.ts'
 
@@ -74,9 +74,7 @@ export default function LoginPage() {
             inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
             errors={fields.password.errors}
           />
-          <div role="alert">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
+          <FormErrors id={form.errorId} errors={form.errors} />
           <button type="submit" className="primary" disabled={navigation.state === 'submitting'}>
             {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
           </button>

@@ -6,7 +6,7 @@ import { ClaimEvidence } from '#app/components/claim-evidence.tsx'
 import { ClaimHistory } from '#app/components/claim-history.tsx'
 import { CanonicalBanner, ClaimLinks } from '#app/components/claim-links.tsx'
 import { ReviewPanel } from '#app/components/review-panel.tsx'
-import { ErrorList, useSectionFetcher } from '#app/components/forms.tsx'
+import { FormErrors, useSectionFetcher } from '#app/components/forms.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { listClaimNotes } from '#app/domain/annotations.server.ts'
 import { getClaimDetail } from '#app/domain/claims.server.ts'
@@ -101,9 +101,7 @@ export default function ClaimPage() {
                 </div>
               ) : null}
             </div>
-            <div role="alert">
-              <ErrorList errors={trash.lastResult?.error?.['']} />
-            </div>
+            <FormErrors errors={trash.lastResult?.error?.['']} />
             <h1 id="claim-heading" className="claim-text" lang={claim.language}>
               {claim.text}
             </h1>
