@@ -49,16 +49,19 @@ export function changedFields<T extends Fields>(before: T, after: Partial<T>) {
   return Object.keys(changed.after).length > 0 ? changed : null
 }
 
+/** An event as the timeline and the activity page show it; join users on the actor. */
+const eventColumns = {
+  id: claimEvents.id,
+  type: claimEvents.type,
+  at: claimEvents.at,
+  before: claimEvents.before,
+  after: claimEvents.after,
+  actorName: users.name,
+}
+
 export function listClaimEvents(claimId: number) {
   return db
-    .select({
-      id: claimEvents.id,
-      type: claimEvents.type,
-      at: claimEvents.at,
-      before: claimEvents.before,
-      after: claimEvents.after,
-      actorName: users.name,
-    })
+    .select(eventColumns)
     .from(claimEvents)
     .leftJoin(users, eq(users.id, claimEvents.actorId))
     .where(eq(claimEvents.claimId, claimId))
@@ -66,22 +69,9 @@ export function listClaimEvents(claimId: number) {
     .all()
 }
 
+/** The desk's latest events: the activity page's first page, shorter. */
 export function listRecentEvents(limit: number) {
-  return db
-    .select({
-      id: claimEvents.id,
-      claimId: claimEvents.claimId,
-      claimText: claims.text,
-      type: claimEvents.type,
-      at: claimEvents.at,
-      actorName: users.name,
-    })
-    .from(claimEvents)
-    .innerJoin(claims, eq(claims.id, claimEvents.claimId))
-    .leftJoin(users, eq(users.id, claimEvents.actorId))
-    .orderBy(desc(claimEvents.at), desc(claimEvents.id))
-    .limit(limit)
-    .all()
+  return eventsPageQuery({}, limit).all()
 }
 
 export const eventsPageSize = 50
@@ -104,12 +94,7 @@ export function eventsPageQuery(query: Omit<ActivityQuery, 'before'> & { before?
   const untilAt = query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + dayInMs) : undefined
   return db
     .select({
-      id: claimEvents.id,
-      type: claimEvents.type,
-      at: claimEvents.at,
-      before: claimEvents.before,
-      after: claimEvents.after,
-      actorName: users.name,
+      ...eventColumns,
       claimId: claimEvents.claimId,
       claimText: claims.text,
       claimDeletedAt: claims.deletedAt,
