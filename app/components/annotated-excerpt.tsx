@@ -1,15 +1,15 @@
 // A source's excerpt with its annotated passages highlighted, and what an editor does
 // with words selected in it: annotate them, or log a claim quoting them. Without
 // JavaScript the editor pastes the passage into a form instead.
-import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { getFormProps, getTextareaProps } from '@conform-to/react'
 import { Link, useFetcher } from '@remix-run/react'
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react'
 import { segmentText } from '#app/domain/anchoring.ts'
 import type { SectionReply } from '#app/utils/responses.server.ts'
 import { claimLimits } from '#app/validation/claim.ts'
 import { PassageNoteSchema } from '#app/validation/annotation.ts'
-import { kindOptions, useNoteForm } from './annotation-thread.tsx'
-import { FoldedForm, FormActions, FormErrors, hasErrors, SelectField, TextareaField, useDeskForm } from './forms.tsx'
+import { NoteKindAndText, useNoteForm } from './annotation-thread.tsx'
+import { FoldedForm, FormActions, FormErrors, hasErrors, TextareaField, useDeskForm } from './forms.tsx'
 
 export type PassageMark = { id: number; number: number; start: number; end: number; resolved: boolean }
 
@@ -101,17 +101,7 @@ function SelectionNoteForm({ selected, onDone }: { selected: Selected; onDone: (
         <input type="hidden" name="endOffset" value={selected.end} />
         <blockquote className="note-passage">{selected.exact}</blockquote>
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.passage.errors ?? [])]} />
-        <SelectField
-          label="Kind"
-          selectProps={getSelectProps(fields.kind)}
-          options={kindOptions}
-          errors={fields.kind.errors}
-        />
-        <TextareaField
-          label="Note"
-          textareaProps={{ ...getTextareaProps(fields.body), rows: 3, autoFocus: true }}
-          errors={fields.body.errors}
-        />
+        <NoteKindAndText kind={fields.kind} body={fields.body} autoFocus />
         <FormActions submitLabel="Save note" busy={busy} onCancel={onDone} />
       </fetcher.Form>
     </div>
@@ -287,17 +277,7 @@ export function PastedPassageForm() {
         textareaProps={{ ...getTextareaProps(fields.passage), rows: 2 }}
         errors={fields.passage.errors}
       />
-      <SelectField
-        label="Kind"
-        selectProps={getSelectProps(fields.kind)}
-        options={kindOptions}
-        errors={fields.kind.errors}
-      />
-      <TextareaField
-        label="Note"
-        textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
-        errors={fields.body.errors}
-      />
+      <NoteKindAndText kind={fields.kind} body={fields.body} />
       <FormActions submitLabel="Add note" busy={busy} />
     </FoldedForm>
   )

@@ -2,7 +2,7 @@
 // resolve, reopen and remove, as the claim page and the source page both show it. Every
 // form posts to the page's own action by intent: through a fetcher with JavaScript, as
 // a plain form without.
-import { getSelectProps, getTextareaProps } from '@conform-to/react'
+import { getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
 import type { NoteThread } from '#app/domain/annotations.server.ts'
 import { annotationKindLabels } from '#app/domain/labels.ts'
@@ -22,7 +22,38 @@ import {
 type ThreadView = Omit<NoteThread, 'anchor'>
 type NoteView = ThreadView['replies'][number]
 
-export const kindOptions = annotationKinds.map((k) => ({ value: k, label: annotationKindLabels[k] }))
+const kindOptions = annotationKinds.map((k) => ({ value: k, label: annotationKindLabels[k] }))
+
+/** The kind and the text of a note that starts a thread, as every such form asks for them. */
+export function NoteKindAndText({
+  kind,
+  body,
+  kindHint,
+  autoFocus,
+}: {
+  // Conform types each form's fields by its schema; only these two matter here.
+  kind: FieldMetadata<unknown, Record<string, unknown>, string[]>
+  body: FieldMetadata<unknown, Record<string, unknown>, string[]>
+  kindHint?: string
+  autoFocus?: boolean
+}) {
+  return (
+    <>
+      <SelectField
+        label="Kind"
+        hint={kindHint}
+        selectProps={getSelectProps(kind)}
+        options={kindOptions}
+        errors={kind.errors}
+      />
+      <TextareaField
+        label="Note"
+        textareaProps={{ ...getTextareaProps(body), rows: 3, autoFocus }}
+        errors={body.errors}
+      />
+    </>
+  )
+}
 
 /** The fetcher of one note form (see `noteFormKey`) and the server's last answer to it. */
 export function useNoteForm(intent: string, annotationId?: number) {

@@ -1,8 +1,8 @@
-import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import type { ClaimNotes } from '#app/domain/annotations.server.ts'
 import { ClaimNoteSchema } from '#app/validation/annotation.ts'
-import { kindOptions, NoteThreadView, useNoteForm } from './annotation-thread.tsx'
-import { FormActions, FormErrors, SelectField, TextareaField, useDeskForm } from './forms.tsx'
+import { NoteKindAndText, NoteThreadView, useNoteForm } from './annotation-thread.tsx'
+import { FormActions, FormErrors, useDeskForm } from './forms.tsx'
 
 /** The editors' discussion of a claim: open threads first, resolved ones folded away, and a form to start one. */
 export function ClaimAnnotations({ notes }: { notes: ClaimNotes }) {
@@ -46,17 +46,10 @@ function AddNoteForm() {
       <h3>Add a note</h3>
       <input type="hidden" name="intent" value="annotation-add" />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <SelectField
-        label="Kind"
-        hint="A question to answer, evidence found, a decision taken, or just a note."
-        selectProps={getSelectProps(fields.kind)}
-        options={kindOptions}
-        errors={fields.kind.errors}
-      />
-      <TextareaField
-        label="Note"
-        textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
-        errors={fields.body.errors}
+      <NoteKindAndText
+        kind={fields.kind}
+        body={fields.body}
+        kindHint="A question to answer, evidence found, a decision taken, or just a note."
       />
       <FormActions submitLabel="Add note" busy={busy} />
     </fetcher.Form>
