@@ -123,10 +123,15 @@ function reviewStateOf(tx: DbOrTx, claimId: number) {
 /**
  * What the review panel offers this editor: the steps that make sense from the claim's
  * status, each with the reason it would be refused (shown next to it), what the check
- * still lacks, and whether this is an admin approving their own check.
+ * still lacks, and whether this is an admin approving their own check. Built from the
+ * claim and evidence the page has already loaded.
  */
-export function reviewOptionsFor(claimId: number, actor: Actor) {
-  const { state } = reviewStateOf(db, claimId)
+export function reviewOptionsFor(
+  claim: Omit<ReviewState, 'verdictEvidence'>,
+  evidence: Array<{ role: EvidenceRole }>,
+  actor: Actor,
+) {
+  const state = { ...claim, verdictEvidence: evidence.filter((e) => verdictEvidenceRoles.includes(e.role)).length }
   const ownCheck = state.status === 'in_review' && state.submittedById === actor.id
   return {
     moves: movesFrom[state.status].map((move) => ({ move, refusal: refusalOf(move, state, actor, ownCheck) })),

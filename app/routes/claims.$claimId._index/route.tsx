@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     graph: claimNeighbourhood(id),
     canEdit,
     canRestore: hasRole(user, 'editor') && Boolean(detail.claim.deletedAt),
-    review: canEdit ? reviewOptionsFor(id, user) : null,
+    review: canEdit ? reviewOptionsFor(detail.claim, detail.evidence, user) : null,
     editors: canEdit ? listActiveEditors() : [],
     notes: listClaimNotes(id, user),
   }
