@@ -41,5 +41,9 @@ function aliasVariants(word: string): string[][] {
 export function claimSearchMatch(q: string): { match: string | null } | { error: string } {
   const parsed = parseSearch(q)
   if ('error' in parsed) return parsed
-  return { match: toFtsQuery(parsed.terms, aliasVariants) }
+  const match = toFtsQuery(parsed.terms, aliasVariants)
+  // Punctuation alone ("*", a lone quote) searches nothing; listing every claim as a
+  // "match" would mislead, so the editor is told instead.
+  if (match === null && q.trim()) return { error: 'There is nothing to search for here: type a word or a number.' }
+  return { match }
 }

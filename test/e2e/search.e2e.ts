@@ -37,5 +37,9 @@ describe('searching claims', () => {
     expect(await errors.innerText()).toBe('Add a word to search for: a search cannot only leave things out.')
     await visit(page, `/claims?q=${encodeURIComponent('NEAR( " * a:b')}`)
     await page.locator('.list-meta').waitFor()
+    await visit(page, `/claims?q=${encodeURIComponent('"')}`)
+    expect(await page.locator('#filter-q-error').innerText()).toBe(
+      'There is nothing to search for here: type a word or a number.',
+    )
   })
 })

@@ -154,6 +154,13 @@ describe('hostile input', () => {
     expect(search('-Putin').searchError).toBe('Add a word to search for: a search cannot only leave things out.')
   })
 
+  test('punctuation alone gets a message instead of every claim', () => {
+    for (const q of ['"', '*', '-', '()']) {
+      expect(search(q).searchError, q).toBe('There is nothing to search for here: type a word or a number.')
+      expect(search(q).rows).toEqual([])
+    }
+  })
+
   test('any string is a search or a message, never an error from FTS5', () => {
     fc.assert(
       fc.property(
