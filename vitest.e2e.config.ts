@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     setupFiles: [],
+    // Polled values change at the page's pace: on a slow CI machine a type-ahead answer can
+    // take longer than vitest's one-second default, as Playwright's own waits allow for.
+    expect: { poll: { timeout: 10_000 } },
   },
 })
