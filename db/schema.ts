@@ -323,3 +323,29 @@ export const claimEvents = sqliteTable(
     index('claim_events_actor_idx').on(t.actorId, t.at),
   ],
 )
+
+/**
+ * An editor's named claims-list query. The query is the list's URL query string (no
+ * paging), so opening a view is opening that URL and a view can never drift from
+ * what the list understands.
+ */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    // One live view per name and person; a deleted view frees its name.
+    uniqueIndex('saved_views_owner_name_unique')
+      .on(t.ownerId, sql`${t.name} collate nocase`)
+      .where(sql`${t.deletedAt} is null`),
+  ],
+)

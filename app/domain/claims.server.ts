@@ -5,6 +5,7 @@ import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.server.ts'
 import { pageOf } from '#app/utils/lists.ts'
 import type { ClaimInput, ClaimListQuery } from '#app/validation/claim.ts'
+import type { PageCursor } from '#app/validation/common.ts'
 import { listEvidence, syncOriginEvidence } from './evidence.server.ts'
 import { changedFields, recordClaimEvent } from './history.server.ts'
 import { recordReference } from './labels.ts'
@@ -12,8 +13,8 @@ import { highlightMarks } from './search-query.ts'
 import { claimSearchMatch } from './search.server.ts'
 import { listClaimLinks } from './links.server.ts'
 import { automaticMoveReasons, statusAfterEdit } from './review.server.ts'
-import { resolveSourceChoice } from './sources.server.ts'
-import { resolveSpeakerChoice } from './speakers.server.ts'
+import { resolveSourceChoice, sourceForFilter } from './sources.server.ts'
+import { resolveSpeakerChoice, speakerForFilter } from './speakers.server.ts'
 
 export const claimsPageSize = 50
 
@@ -27,6 +28,9 @@ function listFilter(query: Partial<ClaimListQuery>, currentUserId?: string): SQL
     query.verdict ? eq(claims.verdict, query.verdict) : undefined,
     query.speaker ? eq(claims.speakerId, query.speaker) : undefined,
     query.source ? eq(claims.sourceId, query.source) : undefined,
+    query.outlet
+      ? inArray(claims.sourceId, db.select({ id: sources.id }).from(sources).where(eq(sources.outlet, query.outlet)))
+      : undefined,
     query.assignee === undefined
       ? undefined
       : assignee === null
@@ -75,71 +79,160 @@ type ListedClaim = ReturnType<ReturnType<typeof listRows>['all']>[number] & {
   match: ReturnType<typeof matchesOf> extends Map<number, infer M> ? M | null : never
 }
 
+/**
+ * The list query with its typed speaker and source names turned into records, the
+ * names the filter fields show, and a message for a name that names no one (that
+ * filter is then left out, as the message says).
+ */
+export function resolveListChoices(query: ClaimListQuery) {
+  const speaker = speakerForFilter(query.speakerName, query.speaker)
+  const source = sourceForFilter(query.sourceName, query.source)
+  return {
+    query: { ...query, speaker: speaker.id, source: source.id },
+    shown: {
+      speakerName: speaker.label ?? query.speakerName ?? '',
+      sourceName: source.label ?? query.sourceName ?? '',
+    },
+    errors: {
+      speakerName: speaker.error ? [speaker.error] : undefined,
+      sourceName: source.error ? [source.error] : undefined,
+    },
+  }
+}
+
 /** The sort a list query means: relevance only makes sense with a search. */
 export function effectiveSort(query: Pick<ClaimListQuery, 'q' | 'sort'>) {
   if (query.sort === 'relevance') return query.q ? 'relevance' : 'updated'
   return query.sort ?? (query.q ? 'relevance' : 'updated')
 }
 
+/** A page of rows in list order, each with the sort key its cursor carries. */
+type KeyedPage<T> = { rows: T[]; keys: number[]; more: boolean }
+
 /**
- * One page of the claims list. With a search, matching is done by the claims_fts index;
- * ranked by relevance, the ranking runs inside the FTS table (far cheaper than bm25()
- * over a join, see STACK.md) and the page's rows are then fetched by id.
+ * One page of the claims list, keyset-paged: `after` continues past a page's last row,
+ * `before` goes back from a page's first. With a search, matching is done by the
+ * claims_fts index; ranked by relevance, the ranking runs inside the FTS table (far
+ * cheaper than bm25() over a join, see STACK.md) and the page's rows are then fetched by id.
  */
 export function listClaims(query: ClaimListQuery, currentUserId?: string) {
   const search = query.q ? claimSearchMatch(query.q) : { match: null }
-  if ('error' in search) return { ...pageOf([] as ListedClaim[], 0, 1, claimsPageSize), searchError: search.error }
+  if ('error' in search) {
+    return {
+      rows: [] as ListedClaim[],
+      total: 0,
+      previous: null,
+      next: null,
+      searchError: search.error as string | null,
+    }
+  }
   const filter = listFilter(query, currentUserId)
   const match = search.match
   const where = match
     ? and(filter, sql`${claims.id} in (select rowid from claims_fts where claims_fts match ${match})`)
     : filter
   const sort = effectiveSort(query)
-  const offset = (query.page - 1) * claimsPageSize
-  const rows =
+  const pageAt = (cursor: PageCursor | undefined, backwards: boolean) =>
     match && sort === 'relevance'
-      ? rowsByRelevance(match, filter, offset)
-      : listRows(where)
-          .orderBy(
-            ...[sort === 'created' ? claims.createdAt : claims.updatedAt, claims.id].map(
-              query.order === 'asc' ? asc : desc,
-            ),
-          )
-          .limit(claimsPageSize)
-          .offset(offset)
-          .all()
+      ? rowsByRelevance(match, filter, cursor, backwards)
+      : rowsByTime(where, sort === 'created' ? claims.createdAt : claims.updatedAt, query.order, cursor, backwards)
+  let backwards = query.after === undefined && query.before !== undefined
+  let page = pageAt(query.after ?? query.before, backwards)
+  // Back at the start: the first page is read from the top, so it is always full and current.
+  const restarted = backwards && !page.more
+  if (restarted) {
+    backwards = false
+    page = pageAt(undefined, false)
+  }
+  const cursorAt = (index: number): PageCursor | null =>
+    page.rows[index] ? { key: page.keys[index]!, id: page.rows[index].id } : null
   const total = db.select({ n: count() }).from(claims).where(where).get()?.n ?? 0
-  const tagsByClaim = tagsOf(rows.map((r) => r.id))
+  const tagsByClaim = tagsOf(page.rows.map((r) => r.id))
   const matches = match
     ? matchesOf(
         match,
-        rows.map((r) => r.id),
+        page.rows.map((r) => r.id),
       )
     : undefined
-  const listed: ListedClaim[] = rows.map((r) => ({
+  const rows: ListedClaim[] = page.rows.map((r) => ({
     ...r,
     tags: tagsByClaim.get(r.id) ?? [],
     match: matches?.get(r.id) ?? null,
   }))
-  return { ...pageOf(listed, total, query.page, claimsPageSize), searchError: null as string | null }
+  return {
+    rows,
+    total,
+    // Where the neighbouring pages start, for the pager's links; null at either end.
+    previous: backwards || (query.after !== undefined && !restarted) ? cursorAt(0) : null,
+    next: backwards || page.more ? cursorAt(rows.length - 1) : null,
+    searchError: null as string | null,
+  }
 }
 
-function rowsByRelevance(match: string, filter: SQL | undefined, offset: number) {
-  const filtered = db.select({ id: claims.id }).from(claims).where(filter)
-  const ids = db
-    .all<{ id: number }>(
-      sql`select rowid as id from claims_fts
-          where claims_fts match ${match} and rowid in ${filtered}
-          order by rank limit ${claimsPageSize} offset ${offset}`,
-    )
-    .map((r) => r.id)
-  if (ids.length === 0) return []
-  const byId = new Map(
-    listRows(inArray(claims.id, ids))
-      .all()
-      .map((r) => [r.id, r]),
+/**
+ * Claims in time order from a cursor on (time, id), both in the index each filter
+ * rides, so every page is an index range however deep. Going backwards reads the
+ * rows before the cursor in reverse and turns them round.
+ */
+function rowsByTime(
+  where: SQL | undefined,
+  column: typeof claims.updatedAt | typeof claims.createdAt,
+  order: 'asc' | 'desc',
+  cursor: PageCursor | undefined,
+  backwards: boolean,
+): KeyedPage<ReturnType<ReturnType<typeof listRows>['all']>[number]> {
+  const ascending = (order === 'asc') !== backwards
+  const rows = listRows(
+    and(
+      where,
+      cursor
+        ? ascending
+          ? sql`(${column}, ${claims.id}) > (${cursor.key}, ${cursor.id})`
+          : sql`(${column}, ${claims.id}) < (${cursor.key}, ${cursor.id})`
+        : undefined,
+    ),
   )
-  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined)
+    .orderBy(...[column, claims.id].map(ascending ? asc : desc))
+    .limit(claimsPageSize + 1)
+    .all()
+  const more = rows.length > claimsPageSize
+  const page = rows.slice(0, claimsPageSize)
+  if (backwards) page.reverse()
+  const timeOf = (r: (typeof page)[number]) => (column === claims.createdAt ? r.createdAt : r.updatedAt).getTime()
+  return { rows: page, keys: page.map(timeOf), more }
+}
+
+/** Claims by relevance: the best bm25 rank first, keyset-paged on (rank, id) inside the FTS table. */
+function rowsByRelevance(match: string, filter: SQL | undefined, cursor: PageCursor | undefined, backwards: boolean) {
+  const filtered = db.select({ id: claims.id }).from(claims).where(filter)
+  const after = cursor
+    ? backwards
+      ? sql`and (rank < ${cursor.key} or (rank = ${cursor.key} and rowid < ${cursor.id}))`
+      : sql`and (rank > ${cursor.key} or (rank = ${cursor.key} and rowid > ${cursor.id}))`
+    : sql``
+  const direction = sql.raw(backwards ? 'desc' : 'asc')
+  const ranked = db.all<{ id: number; rank: number }>(
+    sql`select rowid as id, rank from claims_fts
+        where claims_fts match ${match} and rowid in ${filtered} ${after}
+        order by rank ${direction}, rowid ${direction} limit ${claimsPageSize + 1}`,
+  )
+  const more = ranked.length > claimsPageSize
+  const page = ranked.slice(0, claimsPageSize)
+  if (backwards) page.reverse()
+  const byId = new Map(
+    page.length === 0
+      ? []
+      : listRows(
+          inArray(
+            claims.id,
+            page.map((r) => r.id),
+          ),
+        )
+          .all()
+          .map((r) => [r.id, r]),
+  )
+  const found = page.filter((r) => byId.has(r.id))
+  return { rows: found.map((r) => byId.get(r.id)!), keys: found.map((r) => r.rank), more }
 }
 
 const matchedColumns = ['quote', 'speaker', 'source', 'notes'] as const

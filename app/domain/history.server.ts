@@ -4,7 +4,8 @@ import { and, asc, desc, eq, gte, lt, lte, ne, or } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { claimEvents, claims, users } from '#db/schema.ts'
 import type { Tx } from '#db/types.ts'
-import type { ActivityQuery, EventCursor } from '#app/validation/activity.ts'
+import type { ActivityQuery } from '#app/validation/activity.ts'
+import type { PageCursor } from '#app/validation/common.ts'
 import type { ClaimEventType } from './vocabulary.ts'
 
 type Fields = Record<string, unknown>
@@ -87,7 +88,7 @@ const dayInMs = 86_400_000
  * so (at, id) is already in order and a rare type or a quiet editor is found without
  * walking the whole history).
  */
-export function eventsPageQuery(query: Omit<ActivityQuery, 'before'> & { before?: EventCursor }, limit: number) {
+export function eventsPageQuery(query: Omit<ActivityQuery, 'before'> & { before?: PageCursor }, limit: number) {
   const { before } = query
   const fromAt = query.from ? new Date(Date.parse(`${query.from}T00:00:00Z`)) : undefined
   // "To" is inclusive: the whole day, up to midnight UTC after it.
@@ -111,8 +112,8 @@ export function eventsPageQuery(query: Omit<ActivityQuery, 'before'> & { before?
         untilAt ? lt(claimEvents.at, untilAt) : undefined,
         before
           ? and(
-              lte(claimEvents.at, new Date(before.at)),
-              or(lt(claimEvents.at, new Date(before.at)), lt(claimEvents.id, before.id)),
+              lte(claimEvents.at, new Date(before.key)),
+              or(lt(claimEvents.at, new Date(before.key)), lt(claimEvents.id, before.id)),
             )
           : undefined,
       ),
@@ -126,7 +127,7 @@ export function listEvents(query: ActivityQuery) {
   const rows = eventsPageQuery(query, eventsPageSize + 1).all()
   const events = rows.slice(0, eventsPageSize)
   const last = events.at(-1)
-  const older: EventCursor | null = rows.length > eventsPageSize && last ? { at: last.at.getTime(), id: last.id } : null
+  const older: PageCursor | null = rows.length > eventsPageSize && last ? { key: last.at.getTime(), id: last.id } : null
   return { events, older }
 }
 

@@ -1,14 +1,15 @@
-import { and, asc, count, desc, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { claims, evidence, sources } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, FieldError, NotFoundError } from '#app/utils/errors.server.ts'
-import { pageOf, withSelectedOption } from '#app/utils/lists.ts'
+import { pageOf } from '#app/utils/lists.ts'
 import { likeContains, nullable } from '#app/utils/sql.server.ts'
 import { claimLimits } from '#app/validation/claim.ts'
 import type { SourceInput } from '#app/validation/source.ts'
 import { reanchorSourceAnnotations } from './annotations.server.ts'
-import { findSpeakersByName } from './speakers.server.ts'
+import { recordReference } from './labels.ts'
+import { findSpeakersByName, type FilterChoice } from './speakers.server.ts'
 import { normalizeSourceUrl } from './urls.ts'
 
 export function findSourceByUrl(tx: DbOrTx, url: string) {
@@ -154,63 +155,104 @@ export function resolveSourceChoice(tx: Tx, choice: SourceChoice, actorId: strin
   }
   const ref = choice.sourceRef?.trim()
   if (!ref) return null
-  // "Title (#12)" is how the picker shows a source, and how an editor without
-  // JavaScript can name one of two sources with the same title.
+  const found = findSourceByReference(tx, ref, choice.sourceId)
+  if ('id' in found) return found.id
+  if (found.problem === 'no-such-number') throw new FieldError({ sourceRef: [`There is no source #${found.number}.`] })
+  throw new FieldError({
+    sourceRef: [
+      {
+        'unknown-url': 'No source has this URL yet. Tick “New source” and give it a title to add it.',
+        'several-titles': `Several sources are titled “${ref}”: pick one from the suggestions, or add its number, like “${ref} (#12)”.`,
+        'unknown-title': `No source titled “${ref}”. Pick one from the suggestions, paste its URL, or tick “New source”.`,
+      }[found.problem],
+    ],
+  })
+}
+
+/**
+ * The source a typed reference names: "Title (#12)" as the picker shows it (and as an
+ * editor without JavaScript can tell two same-titled sources apart), the picked id while
+ * the text still names it, a URL, or an exact title. Deleted sources are not named.
+ */
+export function findSourceByReference(
+  tx: DbOrTx,
+  ref: string,
+  pickedId?: number,
+):
+  | { id: number; title: string }
+  | { problem: 'no-such-number'; number: number }
+  | { problem: 'unknown-url' | 'several-titles' | 'unknown-title' } {
   const numbered = /\(#(\d{1,15})\)$/.exec(ref)
-  const pickedId = numbered ? Number(numbered[1]) : choice.sourceId
-  if (pickedId) {
+  const candidateId = numbered ? Number(numbered[1]) : pickedId
+  if (candidateId) {
     const picked = tx
       .select({ id: sources.id, title: sources.title, url: sources.url })
       .from(sources)
-      .where(and(eq(sources.id, pickedId), isNull(sources.deletedAt)))
+      .where(and(eq(sources.id, candidateId), isNull(sources.deletedAt)))
       .get()
-    if (picked && (numbered || picked.title === ref || picked.url === normalizeSourceUrl(ref))) return picked.id
-    if (numbered) throw new FieldError({ sourceRef: [`There is no source #${pickedId}.`] })
+    if (picked && (numbered || picked.title === ref || picked.url === normalizeSourceUrl(ref))) return picked
+    if (numbered) return { problem: 'no-such-number', number: candidateId }
   }
   const url = normalizeSourceUrl(ref)
   if (url) {
     const byUrl = tx
-      .select({ id: sources.id })
+      .select({ id: sources.id, title: sources.title })
       .from(sources)
       .where(and(eq(sources.url, url), isNull(sources.deletedAt)))
       .get()
-    if (byUrl) return byUrl.id
-    throw new FieldError({
-      sourceRef: ['No source has this URL yet. Tick “New source” and give it a title to add it.'],
-    })
+    return byUrl ?? { problem: 'unknown-url' }
   }
   const byTitle = tx
-    .select({ id: sources.id })
+    .select({ id: sources.id, title: sources.title })
     .from(sources)
     .where(and(isNull(sources.deletedAt), sql`${sources.title} = ${ref} collate nocase`))
     .limit(2)
     .all()
-  if (byTitle.length === 1) return byTitle[0]!.id
-  if (byTitle.length > 1) {
-    throw new FieldError({
-      sourceRef: [
-        `Several sources are titled “${ref}”: pick one from the suggestions, or add its number, like “${ref} (#12)”.`,
-      ],
-    })
-  }
-  throw new FieldError({
-    sourceRef: [`No source titled “${ref}”. Pick one from the suggestions, paste its URL, or tick “New source”.`],
-  })
+  if (byTitle.length === 1) return byTitle[0]!
+  return { problem: byTitle.length > 1 ? 'several-titles' : 'unknown-title' }
 }
 
-/** Choices for the claims list's source filter; see speakerFilterOptions. */
-export function sourceFilterOptions(selectedId?: number, limit = 300) {
-  const columns = { id: sources.id, title: sources.title }
-  const options = db
-    .select(columns)
+/**
+ * The source a list filter means: as findSourceByReference, or the one source whose
+ * title or URL contains the typed words.
+ */
+export function sourceForFilter(typed: string | undefined, pickedId: number | undefined): FilterChoice {
+  const labelled = (source: { id: number; title: string }) => ({
+    id: source.id,
+    label: recordReference(source.title, source.id)!,
+  })
+  if (!typed) {
+    if (!pickedId) return {}
+    const source = db
+      .select({ id: sources.id, title: sources.title })
+      .from(sources)
+      .where(eq(sources.id, pickedId))
+      .get()
+    return source ? labelled(source) : { error: `There is no source #${pickedId}.` }
+  }
+  const found = findSourceByReference(db, typed, pickedId)
+  if ('id' in found) return labelled(found)
+  if (found.problem === 'no-such-number') return { error: `There is no source #${found.number}.` }
+  const candidates = found.problem === 'several-titles' ? [] : suggestSources(typed, 2)
+  if (candidates.length === 1) return labelled(candidates[0]!)
+  return {
+    error:
+      found.problem === 'several-titles' || candidates.length > 1
+        ? `Several sources match “${typed}”. Pick one from the suggestions.`
+        : `No source matches “${typed}”. Pick one from the suggestions.`,
+  }
+}
+
+/** The outlets the desk's sources come from, for the claims list's outlet filter. */
+export function outletFilterOptions(limit = 500) {
+  return db
+    .selectDistinct({ outlet: sources.outlet })
     .from(sources)
-    .where(isNull(sources.deletedAt))
-    .orderBy(desc(sources.publishedOn), asc(sources.title))
+    .where(and(isNull(sources.deletedAt), isNotNull(sources.outlet)))
+    .orderBy(asc(sources.outlet))
     .limit(limit)
     .all()
-  return withSelectedOption(options, selectedId, (id) =>
-    db.select(columns).from(sources).where(eq(sources.id, id)).get(),
-  )
+    .map((r) => r.outlet!)
 }
 
 /**

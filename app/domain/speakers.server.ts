@@ -3,7 +3,7 @@ import { db } from '#db/client.ts'
 import { claims, speakerAliases, speakers, users } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, FieldError, NotFoundError, RefusedError } from '#app/utils/errors.server.ts'
-import { pageOf, withSelectedOption } from '#app/utils/lists.ts'
+import { pageOf } from '#app/utils/lists.ts'
 import { likeContains, nullable } from '#app/utils/sql.server.ts'
 import type { SpeakerInput, SpeakerMergeInput } from '#app/validation/speaker.ts'
 import { recordClaimEvent } from './history.server.ts'
@@ -168,6 +168,42 @@ export function suggestSpeakers(q: string, { limit = 10, exceptId }: { limit?: n
     .all()
 }
 
+/** What a list filter's speaker field resolved to: the speaker, or why there is none. */
+export type FilterChoice = { id?: number; label?: string; error?: string }
+
+/**
+ * The speaker a list filter means. A picked id counts while the typed name still names
+ * it (a typed change without JavaScript leaves the old id behind); otherwise the typed
+ * name, in any known spelling or as the one speaker whose names contain it. A speaker
+ * merged away means the one it went into, so old links keep working.
+ */
+export function speakerForFilter(typed: string | undefined, pickedId: number | undefined): FilterChoice {
+  const named = (id: number) => {
+    const merged = findMergedSpeaker(id)
+    const speaker = getSpeakerName(merged?.mergedIntoId ?? id)
+    return speaker ? { id: speaker.id, label: speaker.name } : { error: `There is no speaker #${id}.` }
+  }
+  if (!typed) return pickedId ? named(pickedId) : {}
+  const exact = findSpeakersByName(db, typed)
+  if (pickedId && exact.some((s) => s.id === pickedId)) return named(pickedId)
+  const candidates = exact.length > 0 ? exact : suggestSpeakers(typed, { limit: 2 })
+  if (candidates.length === 1) return { id: candidates[0]!.id, label: candidates[0]!.name }
+  return {
+    error:
+      candidates.length === 0
+        ? `No speaker is called “${typed}”. Pick one from the suggestions.`
+        : `Several speakers match “${typed}”. Pick one from the suggestions.`,
+  }
+}
+
+function getSpeakerName(id: number) {
+  return db
+    .select({ id: speakers.id, name: speakers.name })
+    .from(speakers)
+    .where(and(eq(speakers.id, id), isNull(speakers.deletedAt)))
+    .get()
+}
+
 export type SpeakerChoice = {
   speakerName?: string
   speakerId?: number
@@ -204,24 +240,6 @@ export function resolveSpeakerChoice(tx: Tx, choice: SpeakerChoice, actorId: str
   throw new FieldError({
     speakerName: [`No speaker called “${name}” yet. Tick “New speaker” to add them, or check the spelling.`],
   })
-}
-
-/**
- * Choices for the claims list's speaker filter: names only, the first few hundred by
- * name, and always the one currently selected so an active filter stays visible.
- */
-export function speakerFilterOptions(selectedId?: number, limit = 300) {
-  const columns = { id: speakers.id, name: speakers.name }
-  const options = db
-    .select(columns)
-    .from(speakers)
-    .where(and(isNull(speakers.deletedAt), isNull(speakers.mergedIntoId)))
-    .orderBy(asc(speakers.name))
-    .limit(limit)
-    .all()
-  return withSelectedOption(options, selectedId, (id) =>
-    db.select(columns).from(speakers).where(eq(speakers.id, id)).get(),
-  )
 }
 
 // Merging: two rows turned out to be one speaker. The merged row stays (old links and

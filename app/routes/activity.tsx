@@ -5,12 +5,14 @@ import { requireUser } from '#app/auth/permissions.server.ts'
 import { EventByline, EventChanges } from '#app/components/claim-event.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { PageHeader } from '#app/components/ui/layout.tsx'
+import { KeysetPagination } from '#app/components/ui/pagination.tsx'
 import { eventActorOptions, listEvents } from '#app/domain/history.server.ts'
 import { claimEventLabels } from '#app/domain/labels.ts'
 import { claimEventTypes } from '#app/domain/vocabulary.ts'
 import { shorten } from '#app/utils/format.ts'
 import { queryParams } from '#app/utils/url.ts'
-import { formatEventCursor, isFilteredActivity, parseActivityQuery } from '#app/validation/activity.ts'
+import { isFilteredActivity, parseActivityQuery } from '#app/validation/activity.ts'
+import { formatPageCursor } from '#app/validation/common.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Activity · Claim desk' }]
 
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { events, older } = listEvents(query)
   return {
     events,
-    older: older ? formatEventCursor(older) : null,
+    older: older ? formatPageCursor(older) : null,
     query,
     // What the filter form shows: what was typed, even when it was refused.
     typed: { claim: params.claim ?? '', from: params.from ?? '', to: params.to ?? '' },
@@ -163,20 +165,11 @@ export default function ActivityPage() {
           </ol>
         )}
       </section>
-      {query.before || older ? (
-        <nav className="pagination" aria-label="Pages">
-          {query.before ? (
-            <Link className="button" to={pageHref(null)}>
-              ← Newest
-            </Link>
-          ) : null}
-          {older ? (
-            <Link className="button" to={pageHref(older)} rel="next">
-              Older events →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <KeysetPagination
+        first={query.before ? pageHref(null) : null}
+        next={older ? pageHref(older) : null}
+        labels={{ first: '← Newest', next: 'Older events →' }}
+      />
     </main>
   )
 }

@@ -1,40 +1,111 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
+import { Picker } from '#app/components/picker.tsx'
+import { SavedViews } from '#app/components/saved-views.tsx'
 import { Highlighted } from '#app/components/ui/highlighted.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
 import { ListTable, PageHeader } from '#app/components/ui/layout.tsx'
-import { Pagination } from '#app/components/ui/pagination.tsx'
-import { effectiveSort, listClaims, listTagNames } from '#app/domain/claims.server.ts'
+import { KeysetPagination } from '#app/components/ui/pagination.tsx'
+import { effectiveSort, listClaims, listTagNames, resolveListChoices } from '#app/domain/claims.server.ts'
 import { statusLabels, verdictLabels } from '#app/domain/labels.ts'
-import { sourceFilterOptions } from '#app/domain/sources.server.ts'
-import { speakerFilterOptions } from '#app/domain/speakers.server.ts'
+import { deleteSavedView, listSavedViews, saveView } from '#app/domain/saved-views.server.ts'
+import { outletFilterOptions } from '#app/domain/sources.server.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
-import { formatDate, shorten } from '#app/utils/format.ts'
+import { NotFoundError } from '#app/utils/errors.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { handlerForIntent, invalid, notFound, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { queryParams } from '#app/utils/url.ts'
-import { ClaimListQuerySchema, isFilteredQuery } from '#app/validation/claim.ts'
+import {
+  claimListSearch,
+  ClaimListQuerySchema,
+  isFilteredQuery,
+  SavedViewDeleteSchema,
+  SavedViewSaveSchema,
+} from '#app/validation/claim.ts'
+import { formatPageCursor, type PageCursor } from '#app/validation/common.ts'
 
 /** Where else a search matched, as the list names it. */
 const matchedColumnLabels = { quote: 'Quote', speaker: 'Speaker', source: 'Source', notes: 'Note' }
 
 export const meta: MetaFunction = () => [{ title: 'Claims · Claim desk' }]
 
+/** The list's query from a URL, with typed speaker and source names resolved. */
+function listQueryOf(search: URLSearchParams | string) {
+  return resolveListChoices(ClaimListQuerySchema.parse(queryParams(`http://list/?${search}`)))
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const query = ClaimListQuerySchema.parse(queryParams(request.url))
+  const { query, shown, errors } = listQueryOf(new URL(request.url).searchParams)
+  const list = listClaims(query, user.id)
+  const search = claimListSearch(query)
+  const pageHref = (direction: 'after' | 'before', cursor: PageCursor | null) =>
+    cursor ? `/claims?${search ? `${search}&` : ''}${direction}=${formatPageCursor(cursor)}` : null
   return {
-    list: listClaims(query, user.id),
+    list,
     query,
+    shown,
+    filterErrors: errors,
     sort: effectiveSort(query),
     filtered: isFilteredQuery(query),
     canEdit: hasRole(user, 'editor'),
-    speakers: speakerFilterOptions(query.speaker),
-    sources: sourceFilterOptions(query.source),
+    outlets: outletFilterOptions(),
     tags: listTagNames(),
     editors: listActiveEditors(),
+    views: listSavedViews(user.id),
+    search,
+    pages: {
+      first: query.after || query.before ? (search ? `/claims?${search}` : '/claims') : null,
+      previous: pageHref('before', list.previous),
+      next: pageHref('after', list.next),
+    },
   }
+}
+
+type ViewIntentArgs = { formData: FormData; userId: string; listUrl: string }
+
+/** The list page's forms: saving the list as a view, and deleting one. */
+const viewIntents = new Map(
+  Object.entries({
+    'save-view': ({ formData, userId }: ViewIntentArgs) => {
+      const submission = parseWithZod(formData, { schema: SavedViewSaveSchema })
+      if (submission.status !== 'success') return invalid(submission)
+      // Stored as the list reads it, names resolved to records: never the posted text as is.
+      const query = claimListSearch(listQueryOf(submission.value.query).query)
+      try {
+        saveView(userId, { ...submission.value, query })
+      } catch (error) {
+        return replyWithFieldErrors(submission, error)
+      }
+      return redirect(query ? `/claims?${query}` : '/claims')
+    },
+    'delete-view': ({ formData, userId, listUrl }: ViewIntentArgs) => {
+      const submission = parseWithZod(formData, { schema: SavedViewDeleteSchema })
+      if (submission.status !== 'success') return invalid(submission)
+      try {
+        deleteSavedView(userId, submission.value.viewId)
+      } catch (error) {
+        if (error instanceof NotFoundError) notFound('You have no such saved view.')
+        throw error
+      }
+      return redirect(listUrl)
+    },
+  }),
+)
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const formData = await request.formData()
+  // Back to the list the form was on; `index` is Remix's marker for posts to an index route.
+  const params = new URL(request.url).searchParams
+  params.delete('index')
+  const listUrl = params.size > 0 ? `/claims?${params}` : '/claims'
+  return handlerForIntent(viewIntents, formData)({ formData, userId: user.id, listUrl })
 }
 
 function FilterSelect({
@@ -64,8 +135,9 @@ function FilterSelect({
 }
 
 export default function ClaimsPage() {
-  const { list, query, sort, filtered, canEdit, speakers, sources, tags, editors } = useLoaderData<typeof loader>()
-  const { search } = useLocation()
+  const { list, query, shown, filterErrors, sort, filtered, canEdit, outlets, tags, editors, views, search, pages } =
+    useLoaderData<typeof loader>()
+  const location = useLocation()
   return (
     <main id="main">
       <PageHeader
@@ -79,9 +151,10 @@ export default function ClaimsPage() {
           ) : null
         }
       />
+      <SavedViews views={views} currentQuery={search} />
       <Form
-        // A new URL (Clear, Back) shows its own filters, not what the selects held before.
-        key={search}
+        // A new URL (Clear, Back, a saved view) shows its own filters, not what the fields held before.
+        key={location.search}
         method="get"
         className="filters"
         aria-label="Search and filter claims"
@@ -115,20 +188,31 @@ export default function ClaimsPage() {
           value={query.verdict}
           options={verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))}
         />
-        <FilterSelect
-          name="speaker"
+        <Picker
           label="Speaker"
-          value={query.speaker}
-          options={speakers.map((s) => ({ value: s.id, label: s.name }))}
+          hint=""
+          name="speakerName"
+          idName="speaker"
+          defaultValue={shown.speakerName}
+          defaultId={query.speaker ? String(query.speaker) : ''}
+          errors={filterErrors.speakerName}
+          resource="/resources/speakers"
+        />
+        <Picker
+          label="Source"
+          hint=""
+          name="sourceName"
+          idName="source"
+          defaultValue={shown.sourceName}
+          defaultId={query.source ? String(query.source) : ''}
+          errors={filterErrors.sourceName}
+          resource="/resources/sources"
         />
         <FilterSelect
-          name="source"
-          label="Source"
-          value={query.source}
-          options={sources.map((s) => ({
-            value: s.id,
-            label: shorten(s.title, 60),
-          }))}
+          name="outlet"
+          label="Outlet"
+          value={query.outlet}
+          options={outlets.map((o) => ({ value: o, label: o }))}
         />
         <FilterSelect name="tag" label="Tag" value={query.tag} options={tags.map((t) => ({ value: t, label: t }))} />
         <FilterSelect
@@ -170,8 +254,9 @@ export default function ClaimsPage() {
       </Form>
       <p className="list-meta" aria-live="polite">
         <span>
-          {list.total} {list.total === 1 ? 'claim' : 'claims'}
+          {list.total.toLocaleString('en')} {list.total === 1 ? 'claim' : 'claims'}
           {filtered ? (query.q ? ' match the search' : ' match the filters') : ''}
+          {list.total > list.rows.length ? `; ${list.rows.length} on this page` : ''}
         </span>
       </p>
       <ListTable
@@ -223,7 +308,7 @@ export default function ClaimsPage() {
           </tr>
         ))}
       </ListTable>
-      <Pagination page={list.page} pageCount={list.pageCount} />
+      <KeysetPagination first={pages.first} previous={pages.previous} next={pages.next} />
     </main>
   )
 }

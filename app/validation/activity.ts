@@ -2,22 +2,7 @@
 // no sense is left out with a message next to its field, never a failed page.
 import { z } from 'zod'
 import { claimEventTypes } from '#app/domain/vocabulary.ts'
-import { isoDate } from './common.ts'
-
-/** Where a page of events ends: the (at, id) of its last event, as the URL carries it. */
-export type EventCursor = { at: number; id: number }
-
-export function formatEventCursor(cursor: EventCursor) {
-  return `${cursor.at}_${cursor.id}`
-}
-
-const eventCursor = z
-  .string()
-  .regex(/^\d{1,15}_\d{1,15}$/)
-  .transform((value): EventCursor => {
-    const [at, id] = value.split('_').map(Number)
-    return { at: at!, id: id! }
-  })
+import { isoDate, pageCursor } from './common.ts'
 
 const claimNumber = z
   .string()
@@ -32,7 +17,8 @@ export const ActivityQuerySchema = z.object({
   claim: claimNumber.optional(),
   from: isoDate('The from date').optional(),
   to: isoDate('The to date').optional(),
-  before: eventCursor.optional().catch(undefined),
+  // Where the page before ended: the time (ms) and id of its last event.
+  before: pageCursor.optional().catch(undefined),
 })
 export type ActivityQuery = z.infer<typeof ActivityQuerySchema>
 

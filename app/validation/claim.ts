@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
-import { languageCode, optionalIsoDate, optionalText, recordId, requiredText, version } from './common.ts'
+import { languageCode, optionalIsoDate, optionalText, pageCursor, recordId, requiredText, version } from './common.ts'
 import { requireNewSourceTitle, sourceChoiceFields } from './source.ts'
 
 export const claimLimits = { text: 1000, quote: 2000, rationale: 5000, tags: 500, tag: 40 }
@@ -48,13 +48,20 @@ export const ClaimDeleteSchema = z.object({ intent: z.literal('delete'), version
 const sortValues = ['relevance', 'updated', 'created'] as const
 const orderValues = ['desc', 'asc'] as const
 
-/** The claims list's URL query; anything unknown falls back instead of erroring. */
+/**
+ * The claims list's URL query: the whole view, so a link or a saved view reopens it.
+ * Anything unknown falls back instead of erroring: only hand-edited URLs have it.
+ */
 export const ClaimListQuerySchema = z.object({
   q: z.string().trim().max(300).optional().catch(undefined),
   status: z.enum(claimStatuses).optional().catch(undefined),
   verdict: z.enum(verdicts).optional().catch(undefined),
+  // A speaker or source picked from the suggestions arrives as its id, a typed one as its name.
   speaker: recordId('Speaker').optional().catch(undefined),
+  speakerName: z.string().trim().max(200).optional().catch(undefined),
   source: recordId('Source').optional().catch(undefined),
+  sourceName: z.string().trim().max(2000).optional().catch(undefined),
+  outlet: z.string().trim().max(200).optional().catch(undefined),
   tag: z.string().trim().toLowerCase().max(40).optional().catch(undefined),
   assignee: z
     .union([z.enum(['me', 'none']), z.uuid()])
@@ -63,13 +70,56 @@ export const ClaimListQuerySchema = z.object({
   // Without a search there is no relevance: the list falls back to the latest change.
   sort: z.enum(sortValues).optional().catch(undefined),
   order: z.enum(orderValues).default('desc').catch('desc'),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  after: pageCursor.optional().catch(undefined),
+  before: pageCursor.optional().catch(undefined),
 })
 export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>
 
 /** True when the query narrows the list (sorting and paging do not). */
 export function isFilteredQuery(query: ClaimListQuery) {
   return Boolean(
-    query.q || query.status || query.verdict || query.speaker || query.source || query.tag || query.assignee,
+    query.q ||
+    query.status ||
+    query.verdict ||
+    query.speaker ||
+    query.speakerName ||
+    query.source ||
+    query.sourceName ||
+    query.outlet ||
+    query.tag ||
+    query.assignee,
   )
 }
+
+/**
+ * The list query as a URL query string, without paging and defaults: how saved views
+ * store a view and how the list links to itself. A picked speaker or source is kept by
+ * id; its typed name only when it named no one, so the message comes back with the view.
+ */
+export function claimListSearch(query: ClaimListQuery) {
+  const params = new URLSearchParams()
+  // In the schema's order, so one view is one string however its URL was written.
+  for (const key of Object.keys(ClaimListQuerySchema.shape) as Array<keyof ClaimListQuery>) {
+    const value = query[key]
+    if (value === undefined || key === 'after' || key === 'before') continue
+    if (key === 'order' && value === 'desc') continue
+    if ((key === 'speakerName' && query.speaker) || (key === 'sourceName' && query.source)) continue
+    params.set(key, String(value))
+  }
+  return params.toString()
+}
+
+export const savedViewLimits = { name: 60, perPerson: 100 }
+
+export const SavedViewSaveSchema = z.object({
+  intent: z.literal('save-view'),
+  name: requiredText('The view’s name', savedViewLimits.name),
+  // What the list showed when the editor saved it; read again, never stored as posted.
+  query: z.string().max(5000).default(''),
+  replace: z.boolean().optional(),
+})
+
+export const SavedViewDeleteSchema = z.object({
+  intent: z.literal('delete-view'),
+  viewId: recordId('Saved view'),
+})

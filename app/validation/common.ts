@@ -73,6 +73,28 @@ export const version = z.coerce
   .positive()
   .max(Number.MAX_SAFE_INTEGER)
 
+/**
+ * Where a keyset page ends: the sort value and id of its last row. Lists page by
+ * "rows after this one" rather than by offset, so a page never repeats or skips a row
+ * when others are added meanwhile, and page 2,000 costs what page 1 does.
+ */
+export type PageCursor = { key: number; id: number }
+
+/** A cursor as the URL carries it: `key_id`, the key any finite number (a time, a rank). */
+export function formatPageCursor(cursor: PageCursor) {
+  return `${cursor.key}_${cursor.id}`
+}
+
+export const pageCursor = z
+  .string()
+  .max(60)
+  .regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?_\d{1,15}$/)
+  .transform((value): PageCursor => {
+    const [key, id] = value.split('_').map(Number)
+    return { key: key!, id: id! }
+  })
+  .refine((cursor) => Number.isFinite(cursor.key) && Number.isSafeInteger(cursor.id))
+
 /** The query of a searchable list page; nonsense falls back instead of erroring. */
 export const SearchListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),

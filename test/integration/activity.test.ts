@@ -5,6 +5,7 @@ import { createClaim, deleteClaim } from '#app/domain/claims.server.ts'
 import { eventsPageQuery, eventsPageSize, listEvents, recordClaimEvent } from '#app/domain/history.server.ts'
 import * as activity from '#app/routes/activity.tsx'
 import { ActivityQuerySchema, parseActivityQuery } from '#app/validation/activity.ts'
+import type { PageCursor } from '#app/validation/common.ts'
 import { db, getConnection } from '#db/client.ts'
 import { getRequest, signedIn } from '#test/helpers/fixtures.ts'
 
@@ -99,7 +100,7 @@ describe('listEvents', () => {
 
   test('pages through events that share one timestamp without repeating or skipping any', () => {
     const seen: number[] = []
-    let cursor: { at: number; id: number } | undefined
+    let cursor: PageCursor | undefined
     const pageSizes: number[] = []
     do {
       const page = listEvents({ ...query({ claim: String(claimC), to: '2021-12-31' }), before: cursor })
@@ -180,7 +181,7 @@ describe('every filter rides an index', () => {
     const rows = sqlite.prepare(`explain query plan ${sql}`).all(...(values as unknown[])) as Array<{ detail: string }>
     return rows.map((r) => r.detail).join('\n')
   }
-  const cursor = { at: Date.now(), id: 1_000_000 }
+  const cursor = { key: Date.now(), id: 1_000_000 }
 
   test.each([
     ['no filter', {}, /claim_events USING INDEX claim_events_at_idx/],

@@ -161,8 +161,15 @@ describe('list filters', () => {
   })
 
   test('nonsense query parameters fall back instead of failing', () => {
-    const query = ClaimListQuerySchema.parse({ status: 'bogus', page: '-3', sort: 'drop table' })
-    expect(query).toMatchObject({ status: undefined, page: 1, sort: undefined })
+    const query = ClaimListQuerySchema.parse({
+      status: 'bogus',
+      sort: 'drop table',
+      after: '1_2_3',
+      before: 'Infinity_1',
+      speaker: '-1',
+    })
+    expect(query).toMatchObject({ status: undefined, sort: undefined, after: undefined, before: undefined })
+    expect(query.speaker).toBeUndefined()
     expect(effectiveSort(query)).toBe('updated')
     expect(effectiveSort({ q: 'Schoigu' })).toBe('relevance')
     expect(effectiveSort({ sort: 'relevance' })).toBe('updated')

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createSource, getSource, updateSource } from '#app/domain/sources.server.ts'
-import { createSpeaker, getSpeaker, speakerFilterOptions, updateSpeaker } from '#app/domain/speakers.server.ts'
+import { createSpeaker, getSpeaker, speakerForFilter, updateSpeaker } from '#app/domain/speakers.server.ts'
 import * as claimsIndex from '#app/routes/claims._index.tsx'
 import { ConflictError, FieldError } from '#app/utils/errors.server.ts'
 import { createClaim } from '#app/domain/claims.server.ts'
@@ -70,9 +70,22 @@ describe('the claims list as the filter form sends it', () => {
     expect(data.filtered).toBe(false)
   })
 
-  test('a filter beyond the drop-down limit still shows as selected', () => {
-    const last = createSpeaker({ name: 'Zzz Letzte Person', kind: 'person', aliases: [] }, editor.id)
-    expect(speakerFilterOptions(undefined, 1).some((s) => s.id === last)).toBe(false)
-    expect(speakerFilterOptions(last, 1).map((s) => s.id)).toContain(last)
+  test('the speaker filter takes a picked id, any spelling of a name, or one speaker whose names contain the words', () => {
+    const id = createSpeaker({ name: 'Zora Filterprobe', kind: 'person', aliases: ['Sora Filterprobe'] }, editor.id)
+    createSpeaker({ name: 'Zora Zweitprobe', kind: 'person', aliases: [] }, editor.id)
+    const named = { id, label: 'Zora Filterprobe' }
+    expect(speakerForFilter(undefined, id)).toEqual(named)
+    expect(speakerForFilter('Zora Filterprobe', id)).toEqual(named)
+    expect(speakerForFilter('sora filterprobe', undefined)).toEqual(named)
+    expect(speakerForFilter('Filterprobe', undefined)).toEqual(named)
+    // A name typed over a picked one (no JavaScript to clear the id) means the typed name.
+    expect(speakerForFilter('Zora Zweitprobe', id).label).toBe('Zora Zweitprobe')
+    expect(speakerForFilter('Zora', undefined)).toEqual({
+      error: 'Several speakers match “Zora”. Pick one from the suggestions.',
+    })
+    expect(speakerForFilter('Niemand Bekannt', undefined)).toEqual({
+      error: 'No speaker is called “Niemand Bekannt”. Pick one from the suggestions.',
+    })
+    expect(speakerForFilter(undefined, 999_999)).toEqual({ error: 'There is no speaker #999999.' })
   })
 })

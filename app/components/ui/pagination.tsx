@@ -27,3 +27,40 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
     </nav>
   )
 }
+
+/**
+ * The pager of a keyset-paged list: back to the start, and to the pages either side.
+ * Each href is null where there is no such page.
+ */
+export function KeysetPagination({
+  first,
+  previous,
+  next,
+  labels = { first: '← First page', previous: '← Previous', next: 'Next →' },
+}: {
+  first: string | null
+  previous?: string | null
+  next: string | null
+  labels?: { first: string; previous?: string; next: string }
+}) {
+  if (!first && !previous && !next) return null
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {first ? (
+        <Link className="button" to={first}>
+          {labels.first}
+        </Link>
+      ) : null}
+      {previous ? (
+        <Link className="button" to={previous} rel="prev">
+          {labels.previous}
+        </Link>
+      ) : null}
+      {next ? (
+        <Link className="button" to={next} rel="next">
+          {labels.next}
+        </Link>
+      ) : null}
+    </nav>
+  )
+}
