@@ -53,7 +53,7 @@ export function SavedViews({ views, currentQuery }: { views: SavedView[]; curren
           <input type="hidden" name="query" value={currentQuery} />
           <FormErrors id={form.errorId} errors={form.errors} />
           <Field
-            label="Name"
+            label="View name"
             hint="What this list is, e.g. “Schoigu, in review”."
             errors={fields.name.errors}
             inputProps={{ ...getInputProps(fields.name, { type: 'text' }), maxLength: 60 }}

@@ -60,7 +60,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     views: listSavedViews(user.id),
     search,
     pages: {
-      first: query.after || query.before ? (search ? `/claims?${search}` : '/claims') : null,
+      // Not on the first page itself, reached back by "Previous"; but out of an empty page past the end.
+      first:
+        (query.after || query.before) && (list.previous || list.rows.length === 0)
+          ? search
+            ? `/claims?${search}`
+            : '/claims'
+          : null,
       previous: pageHref('before', list.previous),
       next: pageHref('after', list.next),
     },
@@ -151,7 +157,8 @@ export default function ClaimsPage() {
           ) : null
         }
       />
-      <SavedViews views={views} currentQuery={search} />
+      {/* Keyed by URL: once a view is saved (or another opened) its form folds away. */}
+      <SavedViews key={`views${location.search}`} views={views} currentQuery={search} />
       <Form
         // A new URL (Clear, Back, a saved view) shows its own filters, not what the fields held before.
         key={location.search}
@@ -255,7 +262,7 @@ export default function ClaimsPage() {
       <p className="list-meta" aria-live="polite">
         <span>
           {list.total.toLocaleString('en')} {list.total === 1 ? 'claim' : 'claims'}
-          {filtered ? (query.q ? ' match the search' : ' match the filters') : ''}
+          {filtered ? ` ${list.total === 1 ? 'matches' : 'match'} the ${query.q ? 'search' : 'filters'}` : ''}
           {list.total > list.rows.length ? `; ${list.rows.length} on this page` : ''}
         </span>
       </p>
