@@ -578,17 +578,35 @@ const claimSummary = {
   speakerName: speakers.name,
 }
 
-/** Claims that came from a source or cite it as evidence, with the role it plays. */
+export const citingClaimsLimit = 500
+
+/**
+ * Claims that came from a source or cite it as evidence, each once with every role the
+ * source plays for it; claims it is the origin of first, then the latest changed.
+ */
 export function listClaimsCitingSource(sourceId: number) {
-  return db
+  const rows = db
     .select({ ...claimSummary, role: evidence.role })
     .from(evidence)
     .innerJoin(claims, eq(claims.id, evidence.claimId))
     .leftJoin(speakers, eq(speakers.id, claims.speakerId))
     .where(and(eq(evidence.sourceId, sourceId), isNull(evidence.deletedAt), isNull(claims.deletedAt)))
-    .orderBy(desc(claims.updatedAt))
-    .limit(500)
+    .orderBy(
+      sql`${evidence.claimId} in (select id from claims where source_id = ${sourceId}) desc`,
+      desc(claims.updatedAt),
+    )
+    .limit(citingClaimsLimit * 2)
     .all()
+  const byClaim = new Map<
+    number,
+    Omit<(typeof rows)[number], 'role'> & { roles: Array<(typeof rows)[number]['role']> }
+  >()
+  for (const { role, ...claim } of rows) {
+    const listed = byClaim.get(claim.id)
+    if (listed) listed.roles.push(role)
+    else byClaim.set(claim.id, { ...claim, roles: [role] })
+  }
+  return [...byClaim.values()].slice(0, citingClaimsLimit)
 }
 
 /** How a speaker's verified claims were rated. */

@@ -174,20 +174,37 @@ export default function SourcePage() {
             </section>
           ) : null}
           <section className="card" aria-labelledby="claims-heading">
-            <h2 id="claims-heading">Claims from or citing this source ({new Set(claims.map((c) => c.id)).size})</h2>
+            <h2 id="claims-heading">Claims from or citing this source ({claims.length})</h2>
             {claims.length === 0 ? (
               <p className="muted">No claim uses this source yet.</p>
             ) : (
               <ul className="plain">
                 {claims.map((c) => (
-                  <li key={`${c.id}-${c.role}`}>
-                    <span className="badge status-new">{evidenceRoleLabels[c.role]}</span>{' '}
+                  <li key={c.id}>
+                    {c.roles.map((role) => (
+                      <span key={role} className="badge status-new">
+                        {evidenceRoleLabels[role]}
+                      </span>
+                    ))}{' '}
                     <Link to={`/claims/${c.id}`}>{c.text}</Link>
                     <ClaimMeta status={c.status} verdict={c.verdict} speakerName={c.speakerName} />
                   </li>
                 ))}
               </ul>
             )}
+            {claims.length > 0 ? (
+              <p className="small">
+                <Link to={`/claims?source=${source.id}`}>The claims from this source in the claims list</Link>
+                {source.outlet ? (
+                  <>
+                    {' · '}
+                    <Link to={`/claims?outlet=${encodeURIComponent(source.outlet)}`}>
+                      All claims from {source.outlet}
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
           </section>
         </div>
         <aside className="card">

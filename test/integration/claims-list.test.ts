@@ -2,7 +2,8 @@
 // the outlet and typed speaker/source filters, and saved views.
 import { eq, inArray } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { claimsPageSize, createClaim, listClaims } from '#app/domain/claims.server.ts'
+import { claimsPageSize, createClaim, listClaims, listClaimsCitingSource } from '#app/domain/claims.server.ts'
+import { attachEvidence } from '#app/domain/evidence.server.ts'
 import { listSavedViews } from '#app/domain/saved-views.server.ts'
 import { createSource } from '#app/domain/sources.server.ts'
 import { createSpeaker } from '#app/domain/speakers.server.ts'
@@ -262,6 +263,22 @@ describe('saved views', () => {
     const reply = replyOf(await post({ intent: 'save-view', name: 'Eine zu viel', query: '' }, person))
     expect(reply.data.result.error.name).toEqual([
       `You can keep ${savedViewLimits.perPerson} saved views. Delete one you no longer use first.`,
+    ])
+  })
+})
+
+describe('a source page’s claims', () => {
+  test('lists each claim once with every role the source plays, the claims it is the origin of first', () => {
+    const source = createSource({ title: 'Quelle mit Rollen', kind: 'article' }, editor.id)
+    const cited = claim('Belegt durch die Quelle mit Rollen')
+    const origin = claim('Stammt aus der Quelle mit Rollen', { sourceRef: 'Quelle mit Rollen' })
+    attachEvidence(cited, { intent: 'attach-evidence', role: 'supports', sourceRef: 'Quelle mit Rollen' }, editor.id)
+    attachEvidence(cited, { intent: 'attach-evidence', role: 'context', sourceRef: 'Quelle mit Rollen' }, editor.id)
+    attachEvidence(origin, { intent: 'attach-evidence', role: 'context', sourceRef: 'Quelle mit Rollen' }, editor.id)
+    const listed = listClaimsCitingSource(source)
+    expect(listed.map((c) => [c.id, [...c.roles].sort()])).toEqual([
+      [origin, ['context', 'origin']],
+      [cited, ['context', 'supports']],
     ])
   })
 })
