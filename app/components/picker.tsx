@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Field } from './forms.tsx'
 
 type Suggestion = { id: number; label: string; detail?: string | null }
@@ -31,6 +31,10 @@ export function Picker({
 }) {
   const fetcher = useFetcher<{ suggestions: Suggestion[] }>()
   const [pickedId, setPickedId] = useState(defaultId)
+  // Asks once typing pauses: one request per word rather than per key, so a slow answer to
+  // the first letters never arrives after the answer to the whole word.
+  const pending = useRef<ReturnType<typeof setTimeout>>()
+  useEffect(() => () => clearTimeout(pending.current), [])
   const listId = `${name}-suggestions`
   const suggestions = fetcher.data?.suggestions ?? []
   return (
@@ -50,11 +54,12 @@ export function Picker({
             const value = event.currentTarget.value
             const match = suggestions.find((s) => s.label === value)
             setPickedId(match ? String(match.id) : '')
+            clearTimeout(pending.current)
             if (value.trim().length < 2) return
             // The resource may carry its own parameters (`/resources/speakers?except=4`).
             const url = new URL(resource, window.location.origin)
             url.searchParams.set('q', value)
-            fetcher.load(`${url.pathname}${url.search}`)
+            pending.current = setTimeout(() => fetcher.load(`${url.pathname}${url.search}`), 200)
           },
         }}
       />
