@@ -14,6 +14,7 @@ import {
   useDeskForm,
 } from './forms.tsx'
 import { Picker } from './picker.tsx'
+import { useSimilarClaimsLookup } from './possible-duplicates.tsx'
 import { SourceChoiceFieldset } from './source-choice.tsx'
 
 export type ClaimFormDefaults = Partial<Record<string, string>>
@@ -24,6 +25,7 @@ export function ClaimForm({ mode, lastResult, defaultValue, version, cancelHref 
   const navigation = useNavigation()
   const [form, fields] = useDeskForm({ id: `claim-${mode}`, schema, lastResult, defaultValue })
   const initial = (form.initialValue ?? defaultValue ?? {}) as Record<string, string | undefined>
+  const lookForDuplicates = useSimilarClaimsLookup()
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
@@ -31,7 +33,17 @@ export function ClaimForm({ mode, lastResult, defaultValue, version, cancelHref 
       <TextareaField
         label="Claim"
         hint="The statement as it was made, in its original language."
-        textareaProps={{ ...getTextareaProps(fields.text), rows: 3 }}
+        textareaProps={{
+          ...getTextareaProps(fields.text),
+          rows: 3,
+          onChange:
+            mode === 'create'
+              ? (event) => {
+                  const speaker = event.currentTarget.form?.elements.namedItem('speakerName')
+                  lookForDuplicates(event.currentTarget.value, speaker instanceof HTMLInputElement ? speaker.value : '')
+                }
+              : undefined,
+        }}
         errors={fields.text.errors}
       />
       <TextareaField

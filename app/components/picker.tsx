@@ -1,4 +1,4 @@
-import { useFetcher } from '@remix-run/react'
+import { useFetcher, type FetcherWithComponents } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { Field } from './forms.tsx'
 
@@ -30,11 +30,8 @@ export function Picker({
   resource: string
 }) {
   const fetcher = useFetcher<{ suggestions: Suggestion[] }>()
+  const loadWhenTypingPauses = useLoadWhenTypingPauses(fetcher)
   const [pickedId, setPickedId] = useState(defaultId)
-  // Asks once typing pauses: one request per word rather than per key, so a slow answer to
-  // the first letters never arrives after the answer to the whole word.
-  const pending = useRef<ReturnType<typeof setTimeout>>()
-  useEffect(() => () => clearTimeout(pending.current), [])
   const listId = `${name}-suggestions`
   const suggestions = fetcher.data?.suggestions ?? []
   return (
@@ -54,12 +51,11 @@ export function Picker({
             const value = event.currentTarget.value
             const match = suggestions.find((s) => s.label === value)
             setPickedId(match ? String(match.id) : '')
-            clearTimeout(pending.current)
-            if (value.trim().length < 2) return
+            if (value.trim().length < 2) return loadWhenTypingPauses(null)
             // The resource may carry its own parameters (`/resources/speakers?except=4`).
             const url = new URL(resource, window.location.origin)
             url.searchParams.set('q', value)
-            pending.current = setTimeout(() => fetcher.load(`${url.pathname}${url.search}`), 200)
+            loadWhenTypingPauses(`${url.pathname}${url.search}`)
           },
         }}
       />
@@ -73,4 +69,18 @@ export function Picker({
       {idName ? <input type="hidden" name={idName} value={pickedId} /> : null}
     </>
   )
+}
+
+/**
+ * Loads a type-ahead's answers once typing pauses: one request per word rather than per
+ * key, so a slow answer to the first letters never arrives after the answer to the whole
+ * word. `null` cancels what was about to be asked.
+ */
+export function useLoadWhenTypingPauses(fetcher: Pick<FetcherWithComponents<unknown>, 'load'>, delayMs = 200) {
+  const pending = useRef<ReturnType<typeof setTimeout>>()
+  useEffect(() => () => clearTimeout(pending.current), [])
+  return (href: string | null) => {
+    clearTimeout(pending.current)
+    if (href) pending.current = setTimeout(() => fetcher.load(href), delayMs)
+  }
 }

@@ -11,7 +11,7 @@ import { changedFields, recordClaimEvent } from './history.server.ts'
 import { recordReference } from './labels.ts'
 import { highlightMarks } from './search-query.ts'
 import { claimSearchMatch } from './search.server.ts'
-import { listClaimLinks } from './links.server.ts'
+import { linkClaims, listClaimLinks } from './links.server.ts'
 import { automaticMoveReasons, statusAfterEdit } from './review.server.ts'
 import { resolveSourceChoice, sourceForFilter } from './sources.server.ts'
 import { resolveSpeakerChoice, speakerForFilter } from './speakers.server.ts'
@@ -428,6 +428,8 @@ export function createClaim(input: ClaimInput, actorId: string) {
     setClaimTags(tx, id, input.tags)
     recordClaimEvent(tx, { claimId: id, actorId, type: 'created', after: readableFields(getClaimRow(tx, id)) })
     syncOriginEvidence(tx, id, null, sourceId, actorId)
+    // Linked in the same transaction: a refused link leaves no claim behind.
+    if (input.linkAs) linkClaims({ fromClaimId: id, ...input.linkAs }, actorId)
     return id
   })
 }

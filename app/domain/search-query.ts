@@ -31,7 +31,7 @@ function wordsIn(text: string) {
  * Numbers written with group separators ("10.000", "10,000", "10 000", "1'000") become
  * one run of digits before the query is split into words, so they are one term.
  */
-function joinDigitGroups(text: string) {
+export function joinDigitGroups(text: string) {
   return text.replace(/\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})+(?![\d])/g, (number) => number.replace(/\D/g, ''))
 }
 

@@ -1,12 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { requireEditor } from '#app/auth/permissions.server.ts'
 import { ClaimForm } from '#app/components/claim-form.tsx'
+import { NewClaimDuplicates, type DuplicateSuggestion } from '#app/components/possible-duplicates.tsx'
 import { createClaim } from '#app/domain/claims.server.ts'
 import { claimDraftFromPassage } from '#app/domain/sources.server.ts'
-import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { RefusedError } from '#app/utils/errors.server.ts'
+import { possibleDuplicatesOf } from '#app/domain/duplicates.server.ts'
 import { ClaimFromPassageQuerySchema } from '#app/validation/annotation.ts'
 import { ClaimCreateSchema } from '#app/validation/claim.ts'
 import { queryParams } from '#app/utils/url.ts'
@@ -23,12 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireEditor(request)
-  const submission = parseWithZod(await request.formData(), { schema: ClaimCreateSchema })
-  if (submission.status !== 'success') return invalid(submission)
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: ClaimCreateSchema })
+  // Sent back with a refused form, so an editor without JavaScript sees them too.
+  const duplicates = () => possibleDuplicatesOf({ text: String(formData.get('text') ?? '').slice(0, 1000) })
+  if (submission.status !== 'success') return data({ result: submission.reply(), duplicates: duplicates() }, 400)
   try {
     const id = createClaim(submission.value, user.id)
     return redirect(`/claims/${id}`)
   } catch (error) {
+    if (error instanceof RefusedError) {
+      // The link was refused (the other claim was trashed meanwhile, say): nothing was created.
+      return data({ result: submission.reply({ formErrors: [error.message] }), duplicates: duplicates() }, 409)
+    }
     return replyWithFieldErrors(submission, error)
   }
 }
@@ -39,13 +49,23 @@ export default function NewClaimPage() {
   return (
     <main id="main">
       <PageHeader title="New claim" intro="Log a checkable statement with who made it and where it appeared." />
-      <div className="card">
-        <ClaimForm
-          mode="create"
-          lastResult={actionData?.result}
-          defaultValue={draft}
-          cancelHref={draft.sourceId ? `/sources/${draft.sourceId}` : '/claims'}
-        />
+      <div className="grid-2 new-claim">
+        <div className="card">
+          <ClaimForm
+            mode="create"
+            lastResult={actionData?.result}
+            defaultValue={draft}
+            cancelHref={draft.sourceId ? `/sources/${draft.sourceId}` : '/claims'}
+          />
+        </div>
+        <aside>
+          <NewClaimDuplicates
+            formId="claim-create"
+            initial={
+              actionData && 'duplicates' in actionData ? (actionData.duplicates as DuplicateSuggestion[]) : undefined
+            }
+          />
+        </aside>
       </div>
     </main>
   )

@@ -38,7 +38,21 @@ const claimFields = {
   rationale: optionalText('The rationale', claimLimits.rationale),
 }
 
-export const ClaimCreateSchema = z.object(claimFields).superRefine(requireNewSourceTitle)
+/**
+ * "Save as duplicate of #12" on the new-claim form: the claim is created and linked in
+ * one step, as `duplicate_of:12` or `related:12`.
+ */
+const linkOnCreate = z
+  .string()
+  .regex(/^(duplicate_of|related):\d{1,15}$/, 'Pick the claim to link from the suggestions.')
+  .transform((value) => {
+    const [type, id] = value.split(':') as ['duplicate_of' | 'related', string]
+    return { type, toClaimId: Number(id) }
+  })
+
+export const ClaimCreateSchema = z
+  .object({ ...claimFields, linkAs: linkOnCreate.optional() })
+  .superRefine(requireNewSourceTitle)
 export const ClaimEditSchema = z.object({ ...claimFields, version }).superRefine(requireNewSourceTitle)
 
 export type ClaimInput = z.infer<typeof ClaimCreateSchema>

@@ -5,11 +5,13 @@ import { ClaimAnnotations } from '#app/components/claim-annotations.tsx'
 import { ClaimEvidence } from '#app/components/claim-evidence.tsx'
 import { ClaimHistory } from '#app/components/claim-history.tsx'
 import { CanonicalBanner, ClaimLinks } from '#app/components/claim-links.tsx'
+import { ClaimDuplicates } from '#app/components/possible-duplicates.tsx'
 import { ReviewPanel } from '#app/components/review-panel.tsx'
 import { FormErrors, useSectionFetcher } from '#app/components/forms.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { listClaimNotes } from '#app/domain/annotations.server.ts'
 import { getClaimDetail } from '#app/domain/claims.server.ts'
+import { possibleDuplicatesOf } from '#app/domain/duplicates.server.ts'
 import { listClaimEvents } from '#app/domain/history.server.ts'
 import { canonicalClaimOf, claimNeighbourhood } from '#app/domain/links.server.ts'
 import { reviewOptionsFor } from '#app/domain/review.server.ts'
@@ -42,6 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     review: canEdit ? reviewOptionsFor(detail.claim, detail.evidence, user) : null,
     editors: canEdit ? listActiveEditors() : [],
     notes: listClaimNotes(id, user),
+    // A trashed claim is not checked, so nothing needs linking to it.
+    duplicates: detail.claim.deletedAt
+      ? []
+      : possibleDuplicatesOf({ text: detail.claim.text, speakerId: detail.claim.speakerId, claimId: id }),
   }
 }
 
@@ -58,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClaimPage() {
-  const { claim, evidence, links, events, canonical, graph, canEdit, canRestore, review, editors, notes } =
+  const { claim, evidence, links, events, canonical, graph, canEdit, canRestore, review, editors, notes, duplicates } =
     useLoaderData<typeof loader>()
   const trash = useSectionFetcher('trash')
   return (
@@ -127,6 +133,7 @@ export default function ClaimPage() {
           </section>
           <ClaimEvidence evidence={evidence} claimSourceId={claim.sourceId} canEdit={canEdit} />
           <ClaimLinks claimId={claim.id} links={links} graph={graph} canEdit={canEdit} />
+          <ClaimDuplicates suggestions={duplicates} canEdit={canEdit} />
           <ClaimAnnotations notes={notes} />
         </div>
         <aside>
