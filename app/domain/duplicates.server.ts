@@ -58,6 +58,10 @@ export function possibleDuplicatesOf(draft: DuplicateDraft, limit = 5) {
 
 export type PossibleDuplicate = ReturnType<typeof possibleDuplicatesOf>[number]
 
+/**
+ * The claims a claim is already tied to: linked either way, and the other duplicates of
+ * the claims it is linked to (already gathered under the same canonical claim).
+ */
 function linkedClaimIds(claimId: number) {
   const rows = db
     .select({ from: claimLinks.fromClaimId, to: claimLinks.toClaimId })
@@ -66,5 +70,20 @@ function linkedClaimIds(claimId: number) {
       and(isNull(claimLinks.deletedAt), or(eq(claimLinks.fromClaimId, claimId), eq(claimLinks.toClaimId, claimId))),
     )
     .all()
-  return new Set(rows.map((r) => (r.from === claimId ? r.to : r.from)))
+  const linked = new Set(rows.map((r) => (r.from === claimId ? r.to : r.from)))
+  if (linked.size === 0) return linked
+  const siblings = db
+    .select({ id: claimLinks.fromClaimId })
+    .from(claimLinks)
+    .where(
+      and(
+        isNull(claimLinks.deletedAt),
+        eq(claimLinks.type, 'duplicate_of'),
+        inArray(claimLinks.toClaimId, [...linked].slice(0, 500)),
+      ),
+    )
+    .limit(1000)
+    .all()
+  for (const sibling of siblings) linked.add(sibling.id)
+  return linked
 }

@@ -19,7 +19,7 @@ import { linkTypes, type LinkType } from './vocabulary.ts'
 export type LinkInput = { fromClaimId: number; toClaimId: number; type: LinkType; note?: string }
 
 /** The link form's field for the other claim, where every refusal is shown. */
-const linkTargetField = 'otherClaim'
+export const linkTargetField = 'otherClaim'
 
 function refuse(message: string): never {
   throw new FieldError({ [linkTargetField]: [message] })

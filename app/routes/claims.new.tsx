@@ -8,8 +8,9 @@ import { NewClaimDuplicates, type DuplicateSuggestion } from '#app/components/po
 import { createClaim } from '#app/domain/claims.server.ts'
 import { claimDraftFromPassage } from '#app/domain/sources.server.ts'
 import { replyWithFieldErrors } from '#app/utils/responses.server.ts'
-import { RefusedError } from '#app/utils/errors.server.ts'
+import { FieldError } from '#app/utils/errors.server.ts'
 import { possibleDuplicatesOf } from '#app/domain/duplicates.server.ts'
+import { linkTargetField } from '#app/domain/links.server.ts'
 import { ClaimFromPassageQuerySchema } from '#app/validation/annotation.ts'
 import { ClaimCreateSchema } from '#app/validation/claim.ts'
 import { queryParams } from '#app/utils/url.ts'
@@ -35,9 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = createClaim(submission.value, user.id)
     return redirect(`/claims/${id}`)
   } catch (error) {
-    if (error instanceof RefusedError) {
+    const linkRefusal = error instanceof FieldError ? error.fieldErrors[linkTargetField] : undefined
+    if (linkRefusal) {
       // The link was refused (the other claim was trashed meanwhile, say): nothing was created.
-      return data({ result: submission.reply({ formErrors: [error.message] }), duplicates: duplicates() }, 409)
+      return data({ result: submission.reply({ formErrors: linkRefusal }), duplicates: duplicates() }, 409)
     }
     return replyWithFieldErrors(submission, error)
   }
