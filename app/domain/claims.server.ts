@@ -125,11 +125,16 @@ export function listClaims(query: ClaimListQuery, currentUserId?: string) {
 }
 
 function rowsByRelevance(match: string, filter: SQL | undefined, offset: number) {
-  const filtered = db.select({ id: claims.id }).from(claims).where(filter)
+  // Checked per ranked row, not as `rowid in (…)`: a rowid list makes FTS5 run the whole
+  // MATCH once per listed claim, seconds at 100k claims (see bench/, decision 011).
+  const filtered = db
+    .select({ one: sql`1` })
+    .from(claims)
+    .where(and(filter, sql`${claims.id} = claims_fts.rowid`))
   const ids = db
     .all<{ id: number }>(
       sql`select rowid as id from claims_fts
-          where claims_fts match ${match} and rowid in ${filtered}
+          where claims_fts match ${match} and exists ${filtered}
           order by rank limit ${claimsPageSize} offset ${offset}`,
     )
     .map((r) => r.id)
