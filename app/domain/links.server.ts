@@ -4,12 +4,12 @@
 // Links to a claim in the trash stay (restoring the claim brings them back), so the rules
 // count them and the claim page lists them, marked, where they can be removed. New links
 // to or from a claim in the trash are refused.
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { claimLinks, claims } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
-import { likeContains } from '#app/utils/sql.server.ts'
+import { claimSearchMatch } from './search.server.ts'
 import { recordClaimEvent } from './history.server.ts'
 import { linkLabels } from './labels.ts'
 import { duplicateLoop, duplicateLoopMessage, pairConflict } from './link-rules.ts'
@@ -322,12 +322,18 @@ export function claimNeighbourhood(claimId: number, maxNodes = 25) {
 export type ClaimNeighbourhood = ReturnType<typeof claimNeighbourhood>
 
 /** Words of a typed reference, without the punctuation around them. */
-function wordsOf(text: string) {
-  return text
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter(Boolean)
-    .slice(0, 12)
+/**
+ * Live claims whose words begin with each word typed, best match first, through the
+ * search index: its folding makes "über" find "Über", and its spelling variants apply.
+ */
+function claimsMatchingWords(text: string, limit: number): number[] {
+  const search = claimSearchMatch(`${text.slice(0, 200)}*`)
+  if ('error' in search || !search.match) return []
+  return db
+    .all<{ id: number }>(
+      sql`select rowid as id from claims_fts where claims_fts match ${search.match} order by rank limit ${limit}`,
+    )
+    .map((r) => r.id)
 }
 
 /** A claim number as typed: "12", "#12", or the picker's "Claim text … (#12)". */
@@ -340,23 +346,20 @@ function typedClaimNumber(text: string) {
 export function suggestClaims(q: string, limit = 10) {
   const text = q.trim()
   const id = typedClaimNumber(text)
-  const words = wordsOf(text)
-  if (id === undefined && words.length === 0) return []
-  return db
-    .select(claimBrief)
-    .from(claims)
-    .where(
-      and(
-        isNull(claims.deletedAt),
-        or(
-          id === undefined ? undefined : eq(claims.id, id),
-          words.length === 0 ? undefined : and(...words.map((w) => likeContains(claims.text, w))),
-        ),
-      ),
-    )
-    .orderBy(sql`${claims.id} = ${id ?? 0} desc`, desc(claims.updatedAt))
-    .limit(limit)
-    .all()
+  const ids = [...new Set([...(id === undefined ? [] : [id]), ...claimsMatchingWords(text, limit)])]
+  if (ids.length === 0) return []
+  const byId = new Map(
+    db
+      .select(claimBrief)
+      .from(claims)
+      .where(and(isNull(claims.deletedAt), inArray(claims.id, ids)))
+      .all()
+      .map((c) => [c.id, c]),
+  )
+  return ids
+    .map((claimId) => byId.get(claimId))
+    .filter((c) => c !== undefined)
+    .slice(0, limit)
 }
 
 /**
@@ -371,8 +374,7 @@ export function claimIdFromReference(reference: string): number {
     if (!Number.isSafeInteger(id) || !findClaim(db, id)) refuse(`There is no claim #${id}.`)
     return id
   }
-  const words = wordsOf(ref)
-  if (words.length === 0) refuse('Type the other claim’s number, like #12, or words from its text.')
+  if (!/[\p{L}\p{N}]/u.test(ref)) refuse('Type the other claim’s number, like #12, or words from its text.')
   const exact = db
     .select({ id: claims.id })
     .from(claims)
@@ -380,13 +382,8 @@ export function claimIdFromReference(reference: string): number {
     .limit(2)
     .all()
   if (exact.length === 1) return exact[0]!.id
-  const matches = db
-    .select({ id: claims.id })
-    .from(claims)
-    .where(and(isNull(claims.deletedAt), ...words.map((w) => likeContains(claims.text, w))))
-    .limit(2)
-    .all()
-  if (matches.length === 1) return matches[0]!.id
+  const matches = claimsMatchingWords(ref, 2)
+  if (matches.length === 1) return matches[0]!
   if (matches.length > 1) {
     refuse(`Several claims match “${ref}”; pick one from the list, or type its number, like #12.`)
   }
