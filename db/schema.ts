@@ -174,11 +174,13 @@ export const claims = sqliteTable(
   (t) => [
     index('claims_updated_idx').on(t.deletedAt, t.updatedAt),
     index('claims_created_idx').on(t.deletedAt, t.createdAt),
-    index('claims_status_idx').on(t.status, t.updatedAt),
-    index('claims_verdict_idx').on(t.verdict, t.updatedAt),
-    index('claims_speaker_idx').on(t.speakerId, t.updatedAt),
-    index('claims_source_idx').on(t.sourceId, t.updatedAt),
-    index('claims_assignee_idx').on(t.assigneeId, t.updatedAt),
+    // Each list filter with the list's own condition (live claims) and order in one range,
+    // so a filtered page and its count never visit a trashed claim or sort (bench/, decision 011).
+    index('claims_status_idx').on(t.status, t.deletedAt, t.updatedAt),
+    index('claims_verdict_idx').on(t.verdict, t.deletedAt, t.updatedAt),
+    index('claims_speaker_idx').on(t.speakerId, t.deletedAt, t.updatedAt),
+    index('claims_source_idx').on(t.sourceId, t.deletedAt, t.updatedAt),
+    index('claims_assignee_idx').on(t.assigneeId, t.deletedAt, t.updatedAt),
     index('claims_claimed_on_idx').on(t.claimedOn),
     check('claims_status_check', oneOf(t.status, claimStatuses)),
     check('claims_verdict_check', sql`${t.verdict} is null or ${oneOf(t.verdict, verdicts)}`),
