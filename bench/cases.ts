@@ -10,7 +10,7 @@ import { getConnection } from '#db/client.ts'
 import { listClaimNotes } from '#app/domain/annotations.server.ts'
 import { getClaimDetail, listClaims } from '#app/domain/claims.server.ts'
 import { listClaimEvents } from '#app/domain/history.server.ts'
-import { duplicateCandidates, possibleDuplicatesOf } from '#app/domain/duplicates.server.ts'
+import { candidateWords, duplicateCandidates, possibleDuplicatesOf } from '#app/domain/duplicates.server.ts'
 import { canonicalClaimOf, claimNeighbourhood, suggestClaims } from '#app/domain/links.server.ts'
 import { reviewOptionsFor } from '#app/domain/review.server.ts'
 import { claimSearchMatch } from '#app/domain/search.server.ts'
@@ -124,7 +124,7 @@ export function benchCases(): BenchCase<any>[] {
     if (query.match && (query.sort ?? 'relevance') === 'relevance') {
       const ids = all<{ id: number }>(
         `select rowid as id from claims_fts where claims_fts match ?
-           and exists (select 1 from claims c where ${where} and c.id = claims_fts.rowid)
+           ${where !== 'c.deleted_at is null' ? `and exists (select 1 from claims c where ${where} and c.id = claims_fts.rowid)` : ''}
          order by rank limit ${pageSize + 1}`,
         query.match,
         ...params,
@@ -145,11 +145,15 @@ export function benchCases(): BenchCase<any>[] {
       ).slice(0, pageSize)
     }
     const matchClause = query.match ? ' and c.id in (select rowid from claims_fts where claims_fts match ?)' : ''
-    total = one<{ n: number }>(
-      `select count(*) as n from claims c where ${where}${matchClause}`,
-      ...params,
-      ...(query.match ? [query.match] : []),
-    )!.n
+    // The search index holds exactly the live claims: a search alone is counted there.
+    total =
+      query.match && where === 'c.deleted_at is null'
+        ? one<{ n: number }>(`select count(*) as n from claims_fts where claims_fts match ?`, query.match)!.n
+        : one<{ n: number }>(
+            `select count(*) as n from claims c where ${where}${matchClause}`,
+            ...params,
+            ...(query.match ? [query.match] : []),
+          )!.n
     const ids = rows.map((r) => r.id)
     return { rows, total, tags: tagsOf(ids), matches: query.match ? highlightsOf(query.match, ids) : null }
   }
@@ -251,7 +255,6 @@ export function benchCases(): BenchCase<any>[] {
       review: reviewOptionsFor(detail.claim, detail.evidence, editor),
       editors: listActiveEditors(),
       notes: listClaimNotes(id, editor),
-      duplicates: possibleDuplicatesOf({ text: detail.claim.text, speakerId: detail.claim.speakerId, claimId: id }),
     }
   }
   const rawClaimPage = (id: number) => {
@@ -343,7 +346,6 @@ export function benchCases(): BenchCase<any>[] {
       id,
     )
     return {
-      duplicates: rawDuplicates(id),
       claim,
       tagNames,
       people,
@@ -377,7 +379,10 @@ export function benchCases(): BenchCase<any>[] {
         json(ids),
       ).map((c) => [c.id, c]),
     )
-    return ids.map((claimId) => byId.get(claimId)).filter((c) => c !== undefined)
+    return ids
+      .map((claimId) => byId.get(claimId))
+      .filter((c) => c !== undefined)
+      .slice(0, 10)
   }
 
   /**
@@ -388,11 +393,17 @@ export function benchCases(): BenchCase<any>[] {
   const rawDuplicates = (id: number) => {
     const claim = one<{ text: string }>(`select text from claims where id = ?`, id)!
     const { stems, numbers } = fingerprintOf(claim.text)
-    const terms = [...[...stems.keys()].map((stem) => `"${stem}"*`), ...[...numbers].map((n) => `"${n}"`)]
-    if (terms.length === 0) return []
+    if (stems.size === 0) return []
+    const terms = [
+      ...[...stems.entries()]
+        .sort((a, b) => b[1].length - a[1].length)
+        .slice(0, candidateWords)
+        .map(([stem]) => `"${stem}"*`),
+      ...[...numbers].slice(0, 2).map((n) => `"${n}"`),
+    ]
     const candidates = all<{ id: number }>(
       `select rowid as id from claims_fts where claims_fts match ? order by rank limit ${duplicateCandidates + 1}`,
-      `{text quote} : (${terms.slice(0, 32).join(' OR ')})`,
+      `{text quote} : (${terms.join(' OR ')})`,
     ).map((r) => r.id)
     const linked = all<{ id: number }>(
       `select to_claim_id as id from claim_links where from_claim_id = ? and deleted_at is null

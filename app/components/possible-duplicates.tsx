@@ -58,6 +58,20 @@ export function DuplicateList({
   )
 }
 
+/** Where the look-alikes will be while they are looked for (or if looking failed). */
+export function DuplicatesPending({ failed = false }: { failed?: boolean }) {
+  return (
+    <section className="card" aria-labelledby="duplicates-heading" aria-busy={!failed}>
+      <h2 id="duplicates-heading">Possible duplicates</h2>
+      <p className="small muted">
+        {failed
+          ? 'Look-alike claims could not be found just now; reload the page to try again.'
+          : 'Looking for claims that read alike…'}
+      </p>
+    </section>
+  )
+}
+
 /** On a claim's page: the claims most like it, each a click away from being linked. */
 export function ClaimDuplicates({ suggestions, canEdit }: { suggestions: DuplicateSuggestion[]; canEdit: boolean }) {
   if (suggestions.length === 0) return null

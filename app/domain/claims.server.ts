@@ -134,9 +134,11 @@ export function listClaims(query: ClaimListQuery, currentUserId?: string) {
     ? and(filter, sql`${claims.id} in (select rowid from claims_fts where claims_fts match ${match})`)
     : filter
   const sort = effectiveSort(query)
+  // Narrowed by more than the search: otherwise every claim in the search index is listed.
+  const narrowed = isFilteredQuery({ ...query, q: undefined })
   const pageAt = (cursor: PageCursor | undefined, backwards: boolean) =>
     match && sort === 'relevance'
-      ? rowsByRelevance(match, filter, cursor, backwards)
+      ? rowsByRelevance(match, narrowed ? filter : undefined, cursor, backwards)
       : rowsByTime(where, sort === 'created' ? claims.createdAt : claims.updatedAt, query.order, cursor, backwards)
   let backwards = query.after === undefined && query.before !== undefined
   let page = pageAt(query.after ?? query.before, backwards)
@@ -148,7 +150,8 @@ export function listClaims(query: ClaimListQuery, currentUserId?: string) {
   }
   const cursorAt = (index: number): PageCursor | null =>
     page.rows[index] ? { key: page.keys[index]!, id: page.rows[index].id } : null
-  const total = countListed(query, where, match)
+  const total =
+    narrowed || !match ? (db.select({ n: count() }).from(claims).where(where).get()?.n ?? 0) : countMatches(match)
   const tagsByClaim = tagsOf(page.rows.map((r) => r.id))
   const matches = match
     ? matchesOf(
@@ -172,15 +175,11 @@ export function listClaims(query: ClaimListQuery, currentUserId?: string) {
 }
 
 /**
- * How many claims the list holds. A search with no other filter is counted in the search
- * index alone: it holds exactly the live claims, and skipping the join to claims makes the
- * count of a common word several times cheaper.
+ * How many claims a search matches, from the search index alone: it holds exactly the
+ * live claims, and leaving claims out makes counting a common word several times cheaper.
  */
-function countListed(query: ClaimListQuery, where: SQL | undefined, match: string | null) {
-  if (match && !isFilteredQuery({ ...query, q: undefined })) {
-    return db.get<{ n: number }>(sql`select count(*) as n from claims_fts where claims_fts match ${match}`)?.n ?? 0
-  }
-  return db.select({ n: count() }).from(claims).where(where).get()?.n ?? 0
+function countMatches(match: string) {
+  return db.get<{ n: number }>(sql`select count(*) as n from claims_fts where claims_fts match ${match}`)?.n ?? 0
 }
 
 /**
@@ -219,11 +218,14 @@ function rowsByTime(
 /** Claims by relevance: the best bm25 rank first, keyset-paged on (rank, id) inside the FTS table. */
 function rowsByRelevance(match: string, filter: SQL | undefined, cursor: PageCursor | undefined, backwards: boolean) {
   // Checked per ranked row, not as `rowid in (…)`: a rowid list makes FTS5 run the whole
-  // MATCH once per listed claim, seconds at 100k claims (see bench/, decision 011).
-  const filtered = db
-    .select({ one: sql`1` })
-    .from(claims)
-    .where(and(filter, sql`${claims.id} = claims_fts.rowid`))
+  // MATCH once per listed claim, seconds at 100k claims (see bench/, decision 011). With
+  // no filter there is nothing to check: the index holds the live claims only.
+  const filtered = filter
+    ? sql`and exists ${db
+        .select({ one: sql`1` })
+        .from(claims)
+        .where(and(filter, sql`${claims.id} = claims_fts.rowid`))}`
+    : sql``
   const after = cursor
     ? backwards
       ? sql`and (rank < ${cursor.key} or (rank = ${cursor.key} and rowid < ${cursor.id}))`
@@ -232,7 +234,7 @@ function rowsByRelevance(match: string, filter: SQL | undefined, cursor: PageCur
   const direction = sql.raw(backwards ? 'desc' : 'asc')
   const ranked = db.all<{ id: number; rank: number }>(
     sql`select rowid as id, rank from claims_fts
-        where claims_fts match ${match} and exists ${filtered} ${after}
+        where claims_fts match ${match} ${filtered} ${after}
         order by rank ${direction}, rowid ${direction} limit ${claimsPageSize + 1}`,
   )
   const more = ranked.length > claimsPageSize

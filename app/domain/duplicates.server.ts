@@ -8,6 +8,9 @@ import { fingerprintOf, likenessOf, likenessThreshold } from './similarity.ts'
 /** How many claims the index hands over for scoring: enough for the few shown, bounded at any desk size. */
 export const duplicateCandidates = 50
 
+/** How many of the draft's words look for candidates; all of them are scored. */
+export const candidateWords = 4
+
 export type DuplicateDraft = { text: string; speakerId?: number | null; claimId?: number }
 
 /**
@@ -20,9 +23,17 @@ export type DuplicateDraft = { text: string; speakerId?: number | null; claimId?
 export function possibleDuplicatesOf(draft: DuplicateDraft, limit = 5) {
   const mine = fingerprintOf(draft.text)
   if (mine.stems.size === 0) return []
+  // The longest words say most (names, places, compounds) and a long claim must not make
+  // the index rank most of the desk, so a few of them and the numbers find the candidates.
   // Stems and numbers are folded letters and digits only, so quoting them is enough.
-  const terms = [...[...mine.stems.keys()].map((stem) => `"${stem}"*`), ...[...mine.numbers].map((n) => `"${n}"`)]
-  const match = `{text quote} : (${terms.slice(0, 32).join(' OR ')})`
+  const terms = [
+    ...[...mine.stems.entries()]
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, candidateWords)
+      .map(([stem]) => `"${stem}"*`),
+    ...[...mine.numbers].slice(0, 2).map((n) => `"${n}"`),
+  ]
+  const match = `{text quote} : (${terms.join(' OR ')})`
   const candidateIds = db
     .all<{ id: number }>(
       sql`select rowid as id from claims_fts where claims_fts match ${match}

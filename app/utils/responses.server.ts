@@ -86,3 +86,20 @@ export function sectionRefused(form: string, submission: Submission<unknown>, er
   if (error instanceof NotFoundError) notFound(`${error.what} no longer exists.`)
   throw error
 }
+
+/**
+ * A loader's slower, secondary part (look-alike claims), run once the loader has
+ * returned: the page streams without waiting for it, and that part follows in the same
+ * response. SQLite reads are synchronous, so the work is queued, not made parallel.
+ */
+export function streamedAfterPage<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(work())
+      } catch (error) {
+        reject(error)
+      }
+    }),
+  )
+}

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Await, Form, Link, useLoaderData } from '@remix-run/react'
+import { Suspense } from 'react'
 import { hasRole, requireEditor, requireUser } from '#app/auth/permissions.server.ts'
 import { ClaimAnnotations } from '#app/components/claim-annotations.tsx'
 import { ClaimEvidence } from '#app/components/claim-evidence.tsx'
 import { ClaimHistory } from '#app/components/claim-history.tsx'
 import { CanonicalBanner, ClaimLinks } from '#app/components/claim-links.tsx'
-import { ClaimDuplicates } from '#app/components/possible-duplicates.tsx'
+import { ClaimDuplicates, DuplicatesPending } from '#app/components/possible-duplicates.tsx'
 import { ReviewPanel } from '#app/components/review-panel.tsx'
 import { FormErrors, useSectionFetcher } from '#app/components/forms.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
@@ -17,7 +18,7 @@ import { canonicalClaimOf, claimNeighbourhood } from '#app/domain/links.server.t
 import { reviewOptionsFor } from '#app/domain/review.server.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { handlerForIntent, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { handlerForIntent, orNotFound, parseRecordId, streamedAfterPage } from '#app/utils/responses.server.ts'
 import { annotationIntents } from './annotation-intents.server.ts'
 import { evidenceIntents } from './evidence-intents.server.ts'
 import type { ClaimIntentHandler } from './intents.server.ts'
@@ -44,10 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     review: canEdit ? reviewOptionsFor(detail.claim, detail.evidence, user) : null,
     editors: canEdit ? listActiveEditors() : [],
     notes: listClaimNotes(id, user),
-    // A trashed claim is not checked, so nothing needs linking to it.
+    // A trashed claim is not checked, so nothing needs linking to it. Finding look-alikes
+    // costs more than the rest of the page together (bench/), so it follows the page.
     duplicates: detail.claim.deletedAt
-      ? []
-      : possibleDuplicatesOf({ text: detail.claim.text, speakerId: detail.claim.speakerId, claimId: id }),
+      ? Promise.resolve([])
+      : streamedAfterPage(() =>
+          possibleDuplicatesOf({ text: detail.claim.text, speakerId: detail.claim.speakerId, claimId: id }),
+        ),
   }
 }
 
@@ -133,7 +137,11 @@ export default function ClaimPage() {
           </section>
           <ClaimEvidence evidence={evidence} claimSourceId={claim.sourceId} canEdit={canEdit} />
           <ClaimLinks claimId={claim.id} links={links} graph={graph} canEdit={canEdit} />
-          <ClaimDuplicates suggestions={duplicates} canEdit={canEdit} />
+          <Suspense fallback={<DuplicatesPending />}>
+            <Await resolve={duplicates} errorElement={<DuplicatesPending failed />}>
+              {(suggestions) => <ClaimDuplicates suggestions={suggestions} canEdit={canEdit} />}
+            </Await>
+          </Suspense>
           <ClaimAnnotations notes={notes} />
         </div>
         <aside>
