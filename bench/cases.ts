@@ -68,7 +68,7 @@ function filterSql(filter: Filter) {
   else if (filter.assignee) add('c.assignee_id = ?', filter.assignee)
   if (filter.tag) {
     add(
-      'exists (select 1 from claim_tags ct join tags t on t.id = ct.tag_id where ct.claim_id = c.id and t.name = ?)',
+      'c.id in (select ct.claim_id from claim_tags ct join tags t on t.id = ct.tag_id where t.name = ?)',
       filter.tag,
     )
   }

@@ -21,6 +21,13 @@ try {
     await visit(page, url)
     // The claim graph draws after hydration; wait for its canvas where there is one.
     if (await page.locator('.claim-graph').count()) await page.locator('.claim-graph canvas').first().waitFor()
+    if (name === 'new-claim') {
+      // Typing a claim the desk already has brings up its possible duplicates.
+      await page
+        .getByLabel('Claim', { exact: true })
+        .pressSequentially('Schoigu reiste zum 70. Jahrestag des Kriegsendes nach Pjöngjang.')
+      await page.locator('.duplicate-list li').first().waitFor()
+    }
     await page.screenshot({ path: path.join(out, `${name}.png`), animations: 'disabled' })
     console.log(`docs/screenshots/${name}.png  ${url}`)
   }
