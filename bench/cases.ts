@@ -67,10 +67,7 @@ function filterSql(filter: Filter) {
   if (filter.assignee === 'none') add('c.assignee_id is null')
   else if (filter.assignee) add('c.assignee_id = ?', filter.assignee)
   if (filter.tag) {
-    add(
-      'c.id in (select ct.claim_id from claim_tags ct join tags t on t.id = ct.tag_id where t.name = ?)',
-      filter.tag,
-    )
+    add('c.id in (select ct.claim_id from claim_tags ct join tags t on t.id = ct.tag_id where t.name = ?)', filter.tag)
   }
   return { where: where.join(' and '), params }
 }
