@@ -93,7 +93,7 @@ export function sectionRefused(form: string, submission: Submission<unknown>, er
  * response. SQLite reads are synchronous, so the work is queued, not made parallel.
  */
 export function streamedAfterPage<T>(work: () => T): Promise<T> {
-  return new Promise((resolve, reject) =>
+  const streamed = new Promise<T>((resolve, reject) =>
     setImmediate(() => {
       try {
         resolve(work())
@@ -102,4 +102,8 @@ export function streamedAfterPage<T>(work: () => T): Promise<T> {
       }
     }),
   )
+  // A failure reaches the page (its <Await> shows a message); a response nobody reads any
+  // more (the reader left) must not take the server down with an unhandled rejection.
+  streamed.catch(() => {})
+  return streamed
 }
