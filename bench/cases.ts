@@ -10,11 +10,12 @@ import { getConnection } from '#db/client.ts'
 import { listClaimNotes } from '#app/domain/annotations.server.ts'
 import { getClaimDetail, listClaims } from '#app/domain/claims.server.ts'
 import { listClaimEvents } from '#app/domain/history.server.ts'
-import { candidateWords, duplicateCandidates, possibleDuplicatesOf } from '#app/domain/duplicates.server.ts'
+import { duplicateCandidates, possibleDuplicatesOf } from '#app/domain/duplicates.server.ts'
 import { canonicalClaimOf, claimNeighbourhood, suggestClaims } from '#app/domain/links.server.ts'
 import { reviewOptionsFor } from '#app/domain/review.server.ts'
 import { claimSearchMatch } from '#app/domain/search.server.ts'
-import { fingerprintOf } from '#app/domain/similarity.ts'
+import { numberVariants, toFtsQuery } from '#app/domain/search-query.ts'
+import { fingerprintOf, rarestTerms, type IndexTerm } from '#app/domain/similarity.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { ClaimListQuerySchema, type ClaimListQuery } from '#app/validation/claim.ts'
 
@@ -383,21 +384,39 @@ export function benchCases(): BenchCase<any>[] {
   }
 
   /**
-   * The SQL behind possible duplicates: candidates from the index by stems and numbers,
-   * the claims already tied to this one, and the candidates' rows. Scoring them is the
-   * app's own work on top, in TypeScript.
+   * The SQL behind possible duplicates: the draft's stems and numbers counted in the
+   * index's vocabulary, candidates from the index by the rarest of them, the claims
+   * already tied to this one, and the candidates' rows. Scoring them is the app's own
+   * work on top, in TypeScript.
    */
   const rawDuplicates = (id: number) => {
     const claim = one<{ text: string }>(`select text from claims where id = ?`, id)!
     const { stems, numbers } = fingerprintOf(claim.text)
     if (stems.size === 0) return []
-    const terms = [
-      ...[...stems.entries()]
-        .sort((a, b) => b[1].length - a[1].length)
-        .slice(0, candidateWords)
-        .map(([stem]) => `"${stem}"*`),
-      ...[...numbers].slice(0, 2).map((n) => `"${n}"`),
+    const word = (term: string) =>
+      one<{ n: number }>(`select doc as n from claims_fts_vocab where term = ?`, term)?.n ?? 0
+    const counted: IndexTerm[] = [
+      ...[...stems.keys()].map((stem) => ({
+        term: stem,
+        kind: 'stem' as const,
+        claims:
+          one<{ n: number | null }>(
+            `select sum(doc) as n from claims_fts_vocab where term >= ? and term < ?`,
+            stem,
+            `${stem}\u{10FFFF}`,
+          )?.n ?? 0,
+      })),
+      ...[...numbers].map((n) => ({
+        term: n,
+        kind: 'number' as const,
+        claims: word(n) + numberVariants(n).reduce((sum, groups) => sum + Math.min(...groups.map(word)), 0),
+      })),
     ]
+    const chosen = rarestTerms(counted)
+    if (chosen.length === 0) return []
+    const terms = chosen.map((t) =>
+      t.kind === 'stem' ? `"${t.term}"*` : toFtsQuery([{ words: [t.term], prefix: false, exclude: false }])!,
+    )
     const candidates = all<{ id: number }>(
       `select rowid as id from claims_fts where claims_fts match ? order by rank limit ${duplicateCandidates + 1}`,
       `{text quote} : (${terms.join(' OR ')})`,
@@ -416,7 +435,7 @@ export function benchCases(): BenchCase<any>[] {
     return all(
       `select c.id, c.text, c.status, c.verdict, c.speaker_id, sp.name from claims c
        left join speakers sp on sp.id = c.speaker_id
-       where c.id in (select value from json_each(?)) and c.deleted_at is null`,
+       where c.id in (select value from json_each(?)) and +c.deleted_at is null`,
       json(candidates),
     )
   }

@@ -63,7 +63,7 @@ export function parseSearch(input: string): ParsedSearch {
 }
 
 /** `10000` as the index may hold it: one token, or groups of three ("10 000"). */
-function numberVariants(word: string) {
+export function numberVariants(word: string) {
   if (!/^\d{4,}$/.test(word)) return []
   const groups: string[] = []
   for (let end = word.length; end > 0; end -= 3) groups.unshift(word.slice(Math.max(0, end - 3), end))

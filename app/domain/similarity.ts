@@ -57,3 +57,32 @@ export function likenessOf(a: ClaimFingerprint, b: ClaimFingerprint, sameSpeaker
   const score = words + (sameSpeaker && words > 0 ? likenessWeights.sameSpeaker : 0) + (words > 0 ? numbers : 0)
   return { score: Math.round(score * 1000) / 1000, sharedWords, sharedNumbers, sameSpeaker }
 }
+
+/** A stem or number of a draft as the index is searched for it, with how many claims hold it. */
+export type IndexTerm = { term: string; kind: 'stem' | 'number'; claims: number }
+
+/**
+ * How the candidate search picks its terms: always a few, more while the claims they
+ * occur in stay within budget. The ranked search costs in proportion to the claims it
+ * matches, so the budget bounds it at any desk size (decision 012).
+ */
+export const candidateTerms = { least: 3, most: 6, claimsBudget: 3000 }
+
+/**
+ * The draft's terms that search for candidates: the rarest first, since a word few
+ * claims use says most about which fact a claim tells, and a common one ("Russland",
+ * "Ukraine") would make the index rank a large part of the desk. Terms no claim holds
+ * cannot find anything and are left out.
+ */
+export function rarestTerms(terms: IndexTerm[], limits = candidateTerms): IndexTerm[] {
+  const byRarity = terms.filter((t) => t.claims > 0).sort((a, b) => a.claims - b.claims || (a.term < b.term ? -1 : 1))
+  const chosen: IndexTerm[] = []
+  let claims = 0
+  for (const term of byRarity) {
+    if (chosen.length >= limits.most) break
+    if (chosen.length >= limits.least && claims + term.claims > limits.claimsBudget) break
+    chosen.push(term)
+    claims += term.claims
+  }
+  return chosen
+}

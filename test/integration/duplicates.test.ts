@@ -80,6 +80,27 @@ describe('possible duplicates on the demo desk', () => {
     ).not.toContain(troops)
   })
 
+  test('the rarest words find the candidates, so a telling that shares only short, rare ones is not crowded out', () => {
+    // Many claims share the draft's long words; the one that tells the same fact shares
+    // only "Kursk" and "Panzer". Searching by the longest words would never reach it.
+    for (let i = 0; i < 30; i++) {
+      createClaim(
+        {
+          text: `Verteidigungsministerium und Waffenstillstandsabkommen: Bericht über Getreide, Dünger, Weizen und Reis, Folge ${i}`,
+          language: 'de',
+          tags: [],
+        },
+        editor.id,
+      )
+    }
+    const telling = createClaim({ text: 'Bei Kursk wurden Panzer vernichtet.', language: 'de', tags: [] }, editor.id)
+    const found = possibleDuplicatesOf({
+      text: 'Verteidigungsministerium: Waffenstillstandsabkommen gebrochen, Panzer bei Kursk zerstört',
+    })
+    expect(ids(found)[0]).toBe(telling)
+    expect(found[0]!.sharedWords).toEqual(expect.arrayContaining(['Kursk', 'Panzer']))
+  })
+
   test('nothing to compare gives nothing, not every claim', () => {
     expect(possibleDuplicatesOf({ text: 'und die der' })).toEqual([])
     expect(possibleDuplicatesOf({ text: '"*" NEAR( -' })).toEqual([])

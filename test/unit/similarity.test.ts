@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { fingerprintOf, likenessOf, likenessThreshold } from '#app/domain/similarity.ts'
+import { fingerprintOf, likenessOf, likenessThreshold, rarestTerms, type IndexTerm } from '#app/domain/similarity.ts'
 
 const likeness = (a: string, b: string, sameSpeaker = false) =>
   likenessOf(fingerprintOf(a), fingerprintOf(b), sameSpeaker)
@@ -51,5 +51,34 @@ describe('how alike two claims are', () => {
 
   test('is symmetric in its score', () => {
     expect(likeness(visit, sameFact).score).toBe(likeness(sameFact, visit).score)
+  })
+})
+
+describe('the terms that search the index for candidates', () => {
+  const stem = (term: string, claims: number): IndexTerm => ({ term, kind: 'stem', claims })
+  const limits = { least: 2, most: 4, claimsBudget: 100 }
+  const chosen = (terms: IndexTerm[]) => rarestTerms(terms, limits).map((t) => t.term)
+
+  test('are the rarest first, and never a word no claim holds', () => {
+    expect(chosen([stem('russl', 80), stem('kursk', 3), stem('panze', 12), stem('xyzzy', 0)])).toEqual([
+      'kursk',
+      'panze',
+      'russl',
+    ])
+  })
+
+  test('are always a few, even when every word is common, and more only within the budget', () => {
+    expect(chosen([stem('ukrai', 900), stem('russl', 800), stem('krieg', 700)])).toEqual(['krieg', 'russl'])
+    expect(chosen([stem('a', 10), stem('b', 20), stem('c', 30), stem('d', 50)])).toEqual(['a', 'b', 'c'])
+  })
+
+  test('are at most the limit, however rare', () => {
+    const rare = ['a', 'b', 'c', 'd', 'e', 'f'].map((t) => stem(t, 1))
+    expect(chosen(rare)).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  test('put a number among the words by how rare it is', () => {
+    const number: IndexTerm = { term: '10000', kind: 'number', claims: 2 }
+    expect(rarestTerms([stem('solda', 40), number, stem('grenz', 30)], limits)[0]).toEqual(number)
   })
 })
