@@ -3,6 +3,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { claimLinks, claims, speakers } from '#db/schema.ts'
+import { claimLimits } from '#app/validation/claim.ts'
 import { numberVariants, toFtsQuery } from './search-query.ts'
 import {
   fingerprintOf,
@@ -12,6 +13,7 @@ import {
   type ClaimFingerprint,
   type IndexTerm,
 } from './similarity.ts'
+import { findSpeakersByName } from './speakers.server.ts'
 
 /** How many claims the index hands over for scoring: enough for the few shown, bounded at any desk size. */
 export const duplicateCandidates = 50
@@ -114,6 +116,18 @@ function candidateMatch(fingerprint: ClaimFingerprint) {
 }
 
 export type PossibleDuplicate = ReturnType<typeof possibleDuplicatesOf>[number]
+
+/**
+ * Possible duplicates of a claim still being typed on the new-claim form: its text, and
+ * the speaker when the name typed so far names exactly one.
+ */
+export function possibleDuplicatesOfTyped(typed: { text: string; speakerName?: string }) {
+  const speakers = findSpeakersByName(db, (typed.speakerName ?? '').slice(0, 200))
+  return possibleDuplicatesOf({
+    text: typed.text.slice(0, claimLimits.text),
+    speakerId: speakers.length === 1 ? speakers[0]!.id : null,
+  })
+}
 
 /**
  * The claims a claim is already tied to: linked either way, and the other duplicates of

@@ -9,7 +9,7 @@ import { createClaim } from '#app/domain/claims.server.ts'
 import { claimDraftFromPassage } from '#app/domain/sources.server.ts'
 import { replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { FieldError } from '#app/utils/errors.server.ts'
-import { possibleDuplicatesOf } from '#app/domain/duplicates.server.ts'
+import { possibleDuplicatesOfTyped } from '#app/domain/duplicates.server.ts'
 import { linkTargetField } from '#app/domain/links.server.ts'
 import { ClaimFromPassageQuerySchema } from '#app/validation/annotation.ts'
 import { ClaimCreateSchema } from '#app/validation/claim.ts'
@@ -30,7 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: ClaimCreateSchema })
   // Sent back with a refused form, so an editor without JavaScript sees them too.
-  const duplicates = () => possibleDuplicatesOf({ text: String(formData.get('text') ?? '').slice(0, 1000) })
+  const duplicates = () =>
+    possibleDuplicatesOfTyped({
+      text: String(formData.get('text') ?? ''),
+      speakerName: String(formData.get('speakerName') ?? ''),
+    })
   if (submission.status !== 'success') return data({ result: submission.reply(), duplicates: duplicates() }, 400)
   try {
     const id = createClaim(submission.value, user.id)
