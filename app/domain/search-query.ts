@@ -21,7 +21,7 @@ export type SearchTerm = { words: string[]; prefix: boolean; exclude: boolean }
 export type ParsedSearch = { terms: SearchTerm[] } | { error: string }
 
 // The tokenizer's idea of a word: letters, digits and combining marks; all else splits.
-const wordPattern = /[\p{L}\p{N}\p{M}]+/gu
+export const wordPattern = /[\p{L}\p{N}\p{M}]+/gu
 
 function wordsIn(text: string) {
   return (text.match(wordPattern) ?? []).map((w) => w.toLowerCase())

@@ -1,7 +1,7 @@
 // How alike two claims are, for the possible-duplicates suggestions. Pure, so the rules
 // are unit-tested apart from the index that finds the candidates.
 import { deu, eng } from 'stopword'
-import { joinDigitGroups } from './search-query.ts'
+import { joinDigitGroups, wordPattern } from './search-query.ts'
 import { foldForMatching } from './text.ts'
 
 const stopwords = new Set([...deu, ...eng].map(foldForMatching))
@@ -23,7 +23,7 @@ export type ClaimFingerprint = { stems: Map<string, string>; numbers: Set<string
 export function fingerprintOf(text: string): ClaimFingerprint {
   const stems = new Map<string, string>()
   const numbers = new Set<string>()
-  for (const written of joinDigitGroups(text.normalize('NFC')).match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) {
+  for (const written of joinDigitGroups(text.normalize('NFC')).match(wordPattern) ?? []) {
     const word = foldForMatching(written)
     if (/^\d+$/.test(word)) {
       // "10.000" and "10000" are one number; a lone digit ("3 Tage") says little.
