@@ -243,9 +243,13 @@ export function sourceForFilter(typed: string | undefined, pickedId: number | un
   }
 }
 
-/** The outlets the desk's sources come from, for the claims list's outlet filter. */
-export function outletFilterOptions(limit = 500) {
-  return db
+/**
+ * The outlets the desk's sources come from, for the claims list's outlet filter, and the
+ * one the list is filtered by even when no source has it (an old link): an active filter
+ * always shows as selected, never as "Any".
+ */
+export function outletFilterOptions(selected?: string, limit = 500) {
+  const outlets = db
     .selectDistinct({ outlet: sources.outlet })
     .from(sources)
     .where(and(isNull(sources.deletedAt), isNotNull(sources.outlet)))
@@ -253,6 +257,7 @@ export function outletFilterOptions(limit = 500) {
     .limit(limit)
     .all()
     .map((r) => r.outlet!)
+  return selected && !outlets.includes(selected) ? [selected, ...outlets] : outlets
 }
 
 /**

@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sort: effectiveSort(query),
     filtered: isFilteredQuery(query),
     canEdit: hasRole(user, 'editor'),
-    outlets: outletFilterOptions(),
+    outlets: outletFilterOptions(query.outlet),
     tags: listTagNames(),
     editors: listActiveEditors(),
     views: listSavedViews(user.id),

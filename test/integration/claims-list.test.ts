@@ -127,6 +127,10 @@ describe('filters by outlet, and by a speaker or source typed or picked', () => 
     expect(page.outlets).toEqual(expect.arrayContaining(['Anderes Blatt', 'Filterzeitung']))
     expect(page.filtered).toBe(true)
     expect(other).toBeGreaterThan(taz)
+    // An outlet no source has (an old link) lists nothing, and the filter still shows it.
+    const gone = await load('outlet=Eingestellt')
+    expect(gone.list.total).toBe(0)
+    expect(gone.outlets[0]).toBe('Eingestellt')
   })
 
   test('a speaker typed in another spelling, or picked, filters by that speaker and shows the name', async () => {
