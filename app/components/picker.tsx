@@ -21,7 +21,7 @@ export function Picker({
   resource,
 }: {
   label: string
-  hint: string
+  hint?: string
   name: string
   idName?: string
   defaultValue: string

@@ -197,7 +197,6 @@ export default function ClaimsPage() {
         />
         <Picker
           label="Speaker"
-          hint=""
           name="speakerName"
           idName="speaker"
           defaultValue={shown.speakerName}
@@ -207,7 +206,6 @@ export default function ClaimsPage() {
         />
         <Picker
           label="Source"
-          hint=""
           name="sourceName"
           idName="source"
           defaultValue={shown.sourceName}
