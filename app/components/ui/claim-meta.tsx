@@ -16,12 +16,13 @@ export function ClaimMeta({
       <StatusBadge status={status} />
       <VerdictBadge verdict={verdict} />
       {speakerName !== undefined ? (
-        <>
+        // One item with its separator, so a long name wraps as a whole, leaving no stray dot.
+        <span className="muted">
           <span className="sep" aria-hidden="true">
             ·
-          </span>
-          <span className="muted">{speakerName ?? 'Unattributed'}</span>
-        </>
+          </span>{' '}
+          {speakerName ?? 'Unattributed'}
+        </span>
       ) : null}
     </div>
   )
