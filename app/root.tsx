@@ -60,6 +60,8 @@ function TopBar() {
           <NavLink to="/speakers">Speakers</NavLink>
           <NavLink to="/sources">Sources</NavLink>
           <NavLink to="/claims/trash">Trash</NavLink>
+          <NavLink to="/export">Export</NavLink>
+          {user.role === 'viewer' ? null : <NavLink to="/import">Import</NavLink>}
           {user.role === 'admin' ? <NavLink to="/admin/users">Users</NavLink> : null}
         </nav>
         <div className="usermenu">

@@ -10,6 +10,13 @@ const EnvSchema = z.object({
   // plain http://localhost still works because browsers treat localhost as secure.
   SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  // Where the desk's checks are published: exports name claims by permalinks on this
+  // site and credit this organisation as the ClaimReview author.
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .default('http://localhost:3000'),
+  ORGANISATION_NAME: z.string().trim().min(1).max(200).default('Claim desk'),
+  ORGANISATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; secureCookies: boolean }
@@ -27,3 +34,15 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     secureCookies: env.SESSION_COOKIE_SECURE ? env.SESSION_COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
   }
 }
+
+/** Who publishes the desk's checks, for exports: read once per export from the environment. */
+export function publisherOf(env: Env = readEnv()) {
+  const baseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '')
+  return {
+    baseUrl,
+    name: env.ORGANISATION_NAME,
+    url: env.ORGANISATION_URL ?? baseUrl,
+    permalinkOf: (claimId: number) => `${baseUrl}/claims/${claimId}`,
+  }
+}
+export type Publisher = ReturnType<typeof publisherOf>
