@@ -20,7 +20,8 @@ export const claimsPageSize = 50
 
 const assignees = aliasedTable(users, 'assignees')
 
-function listFilter(query: Partial<ClaimListQuery>, currentUserId?: string): SQL | undefined {
+/** Live claims narrowed by the list's filters; the export narrows by the same ones. */
+export function claimListFilter(query: Partial<ClaimListQuery>, currentUserId?: string): SQL | undefined {
   const assignee = query.assignee === 'me' ? currentUserId : query.assignee === 'none' ? null : query.assignee
   return and(
     isNull(claims.deletedAt),
@@ -128,7 +129,7 @@ export function listClaims(query: ClaimListQuery, currentUserId?: string) {
       searchError: search.error as string | null,
     }
   }
-  const filter = listFilter(query, currentUserId)
+  const filter = claimListFilter(query, currentUserId)
   const match = search.match
   const where = match
     ? and(filter, sql`${claims.id} in (select rowid from claims_fts where claims_fts match ${match})`)
@@ -283,7 +284,8 @@ function matchesOf(match: string, claimIds: number[]) {
   return found
 }
 
-function tagsOf(claimIds: number[], tx: DbOrTx = db) {
+/** Each claim's tag names, alphabetically. */
+export function tagsOf(claimIds: number[], tx: DbOrTx = db) {
   const byClaim = new Map<number, string[]>()
   if (claimIds.length === 0) return byClaim
   const rows = tx

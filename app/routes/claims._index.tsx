@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
 import { Picker } from '#app/components/picker.tsx'
 import { SavedViews } from '#app/components/saved-views.tsx'
+import { FilterSelect } from '#app/components/ui/filter-select.tsx'
 import { Highlighted } from '#app/components/ui/highlighted.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
@@ -112,32 +113,6 @@ export async function action({ request }: ActionFunctionArgs) {
   params.delete('index')
   const listUrl = params.size > 0 ? `/claims?${params}` : '/claims'
   return handlerForIntent(viewIntents, formData)({ formData, userId: user.id, listUrl })
-}
-
-function FilterSelect({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string
-  label: string
-  value: string | number | undefined
-  options: Array<{ value: string | number; label: string }>
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 }
 
 export default function ClaimsPage() {

@@ -1,5 +1,6 @@
 // What an export holds, in one place: the sheet's columns (CSV and XLSX) and the JSON
 // record. The importer reads the same definitions, so what the desk writes it can read back.
+import { statusLabels, verdictLabels } from '../labels.ts'
 import type { ClaimStatus, EvidenceRole, LinkType, SourceKind, Verdict } from '../vocabulary.ts'
 
 /**
@@ -105,3 +106,49 @@ export type ExportedDesk = {
 }
 
 export const jsonExportFormat = 'claim-desk/claims'
+
+/** One row of the sheet, before a format writes it: plain values, dates as Date. */
+export type SheetRow = Record<SheetColumnKey, string | number | Date | null>
+
+/** The claim's origin source: the evidence its `sourceId` names. */
+export function originOf(record: ExportedClaim) {
+  return record.evidence.find((e) => e.role === 'origin' && e.source.id === record.sourceId)?.source ?? null
+}
+
+/** A calendar date as a Date at midnight UTC, so a spreadsheet shows the same day everywhere. */
+function calendarDate(value: string | null) {
+  return value ? new Date(`${value}T00:00:00Z`) : null
+}
+
+/**
+ * A record as a sheet row. CSV carries status and verdict as codes (for scripts), XLSX
+ * as the desk's labels (for people); the importer reads both.
+ */
+export function sheetRowOf(record: ExportedClaim, words: 'codes' | 'labels'): SheetRow {
+  const origin = originOf(record)
+  const evidenceUrls = record.evidence
+    .filter((e) => e.source.id !== record.sourceId || e.role !== 'origin')
+    .flatMap((e) => (e.source.url ? [e.source.url] : []))
+  return {
+    id: record.id,
+    claim: record.text,
+    quote: record.quote,
+    language: record.language,
+    speaker: record.speaker?.name ?? null,
+    speaker_role: record.speaker?.role ?? null,
+    source_title: origin?.title ?? null,
+    outlet: origin?.outlet ?? null,
+    source_url: origin?.url ?? null,
+    published: calendarDate(origin?.publishedOn ?? null),
+    claimed_on: calendarDate(record.claimedOn),
+    status: words === 'codes' ? record.status : statusLabels[record.status],
+    verdict: record.verdict && (words === 'codes' ? record.verdict : verdictLabels[record.verdict]),
+    rationale: record.rationale,
+    evidence_urls: [...new Set(evidenceUrls)].join('\n') || null,
+    tags: record.tags.join(', ') || null,
+    checked_by: record.checkedBy,
+    approved_by: record.approvedBy,
+    verified_at: record.verifiedAt ? new Date(record.verifiedAt) : null,
+    permalink: record.permalink,
+  }
+}

@@ -1,0 +1,225 @@
+// Reads the claims an export asks for, a batch at a time, as the records every format is
+// written from. Batches keep memory flat however large the desk: a batch is read, written
+// out and dropped before the next is read.
+import { aliasedTable, and, asc, count, eq, gt, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { db } from '#db/client.ts'
+import { claimLinks, claims, evidence, sources, speakerAliases, speakers, users } from '#db/schema.ts'
+import type { Publisher } from '#app/utils/env.server.ts'
+import { FieldError } from '#app/utils/errors.server.ts'
+import { groupBy } from '#app/utils/lists.ts'
+import type { ExportFormat, ExportQuery } from '#app/validation/export.ts'
+import { claimListFilter, tagsOf } from '../claims.server.ts'
+import { sourceForFilter } from '../sources.server.ts'
+import { speakerForFilter } from '../speakers.server.ts'
+import type { ExportedClaim, ExportedSource, ExportedSpeaker } from './sheet.ts'
+
+export const exportBatchSize = 1000
+
+const checkers = aliasedTable(users, 'checkers')
+const approvers = aliasedTable(users, 'approvers')
+
+/**
+ * The export query with typed speaker and source names turned into records. A name
+ * that names no one is an error, not a dropped filter: the sheet would hold more
+ * claims than the editor asked for.
+ */
+export function resolveExportQuery(query: ExportQuery) {
+  const speaker = speakerForFilter(query.speakerName, query.speaker)
+  const source = sourceForFilter(query.sourceName, query.source)
+  const errors = {
+    ...(speaker.error ? { speakerName: [speaker.error] } : {}),
+    ...(source.error ? { sourceName: [source.error] } : {}),
+  }
+  if (Object.keys(errors).length > 0) throw new FieldError(errors)
+  return {
+    query: { ...query, speaker: speaker.id, source: source.id },
+    labels: { speaker: speaker.label, source: source.label },
+  }
+}
+
+export type ResolvedExportQuery = ReturnType<typeof resolveExportQuery>['query']
+
+/**
+ * The claims an export holds. A ClaimReview is a rating, so that format leaves out the
+ * claims that have no verdict yet; the page says how many.
+ */
+function exportFilter(query: ResolvedExportQuery, format?: ExportFormat, extra?: SQL): SQL | undefined {
+  return and(
+    extra,
+    claimListFilter({ ...query, status: query.status === 'any' ? undefined : query.status }),
+    query.from ? gte(claims.claimedOn, query.from) : undefined,
+    query.to ? lte(claims.claimedOn, query.to) : undefined,
+    query.updatedSince ? gte(claims.updatedAt, query.updatedSince) : undefined,
+    format === 'jsonld' ? isNotNull(claims.verdict) : undefined,
+  )
+}
+
+export function countExport(
+  query: ResolvedExportQuery,
+  format?: ExportFormat,
+  { longerThan }: { longerThan?: number } = {},
+) {
+  const extra = longerThan === undefined ? undefined : sql`length(${claims.text}) > ${longerThan}`
+  return (
+    db
+      .select({ n: count() })
+      .from(claims)
+      .where(exportFilter(query, format, extra))
+      .get()?.n ?? 0
+  )
+}
+
+/** The export's claims in id order, a batch at a time; `limit` stops early for previews. */
+export function* exportBatches(
+  query: ResolvedExportQuery,
+  publisher: Publisher,
+  {
+    format,
+    limit = Infinity,
+    batchSize = exportBatchSize,
+  }: { format?: ExportFormat; limit?: number; batchSize?: number } = {},
+): Generator<ExportedClaim[]> {
+  const filter = exportFilter(query, format)
+  let afterId = 0
+  let left = limit
+  while (left > 0) {
+    const rows = db
+      .select({
+        claim: claims,
+        checkedBy: checkers.name,
+        approvedBy: approvers.name,
+      })
+      .from(claims)
+      .leftJoin(checkers, eq(checkers.id, claims.submittedById))
+      .leftJoin(approvers, eq(approvers.id, claims.approvedById))
+      .where(and(filter, gt(claims.id, afterId)))
+      .orderBy(asc(claims.id))
+      .limit(Math.min(batchSize, left))
+      .all()
+    if (rows.length === 0) return
+    yield recordsOf(rows, publisher)
+    afterId = rows[rows.length - 1]!.claim.id
+    left -= rows.length
+  }
+}
+
+type ClaimRow = { claim: typeof claims.$inferSelect; checkedBy: string | null; approvedBy: string | null }
+
+function recordsOf(rows: ClaimRow[], publisher: Publisher): ExportedClaim[] {
+  const ids = rows.map((r) => r.claim.id)
+  const tagsByClaim = tagsOf(ids)
+  const evidenceByClaim = evidenceOf(ids)
+  const linksByClaim = linksOf(ids)
+  const speakersById = speakersOf([...new Set(rows.flatMap((r) => r.claim.speakerId ?? []))])
+  return rows.map(({ claim, checkedBy, approvedBy }) => ({
+    id: claim.id,
+    text: claim.text,
+    quote: claim.quote,
+    language: claim.language,
+    claimedOn: claim.claimedOn,
+    status: claim.status,
+    verdict: claim.verdict,
+    rationale: claim.rationale,
+    tags: tagsByClaim.get(claim.id) ?? [],
+    speaker: claim.speakerId === null ? null : (speakersById.get(claim.speakerId) ?? null),
+    sourceId: claim.sourceId,
+    evidence: evidenceByClaim.get(claim.id) ?? [],
+    links: linksByClaim.get(claim.id) ?? [],
+    checkedBy,
+    approvedBy,
+    submittedAt: claim.submittedAt?.toISOString() ?? null,
+    verifiedAt: claim.status === 'verified' ? (claim.approvedAt?.toISOString() ?? null) : null,
+    createdAt: claim.createdAt.toISOString(),
+    updatedAt: claim.updatedAt.toISOString(),
+    permalink: publisher.permalinkOf(claim.id),
+  }))
+}
+
+/** Live evidence, the origin first, then in the order it was attached. */
+function evidenceOf(claimIds: number[]) {
+  const rows = db
+    .select({
+      claimId: evidence.claimId,
+      role: evidence.role,
+      note: evidence.note,
+      source: {
+        id: sources.id,
+        url: sources.url,
+        title: sources.title,
+        outlet: sources.outlet,
+        author: sources.author,
+        publishedOn: sources.publishedOn,
+        language: sources.language,
+        kind: sources.kind,
+        excerpt: sources.excerpt,
+        archiveUrl: sources.archiveUrl,
+        retrievedOn: sources.retrievedOn,
+        notes: sources.notes,
+      },
+    })
+    .from(evidence)
+    .innerJoin(sources, eq(sources.id, evidence.sourceId))
+    .where(and(inArray(evidence.claimId, claimIds), isNull(evidence.deletedAt)))
+    .orderBy(asc(evidence.claimId), asc(evidence.id))
+    .all()
+  const byClaim = groupBy(rows, (r) => r.claimId)
+  return new Map(
+    [...byClaim].map(([claimId, items]) => [
+      claimId,
+      [...items.filter((e) => e.role === 'origin'), ...items.filter((e) => e.role !== 'origin')].map(
+        ({ role, note, source }) => ({ role, note, source: source satisfies ExportedSource }),
+      ),
+    ]),
+  )
+}
+
+/** Live links that leave each claim, to claims still on the desk. */
+function linksOf(claimIds: number[]) {
+  const targets = aliasedTable(claims, 'targets')
+  const rows = db
+    .select({ from: claimLinks.fromClaimId, type: claimLinks.type, to: claimLinks.toClaimId, note: claimLinks.note })
+    .from(claimLinks)
+    .innerJoin(targets, eq(targets.id, claimLinks.toClaimId))
+    .where(and(inArray(claimLinks.fromClaimId, claimIds), isNull(claimLinks.deletedAt), isNull(targets.deletedAt)))
+    .orderBy(asc(claimLinks.id))
+    .all()
+  return new Map(
+    [...groupBy(rows, (r) => r.from)].map(([from, items]) => [
+      from,
+      items.map(({ type, to, note }) => ({ type, to, note })),
+    ]),
+  )
+}
+
+function speakersOf(ids: number[]): Map<number, ExportedSpeaker> {
+  if (ids.length === 0) return new Map()
+  const rows = db
+    .select({
+      id: speakers.id,
+      name: speakers.name,
+      kind: speakers.kind,
+      role: speakers.role,
+      organisation: speakers.organisation,
+      country: speakers.country,
+      wikidataId: speakers.wikidataId,
+    })
+    .from(speakers)
+    .where(inArray(speakers.id, ids))
+    .all()
+  const aliases = groupBy(
+    db
+      .select({ speakerId: speakerAliases.speakerId, alias: speakerAliases.alias })
+      .from(speakerAliases)
+      .where(inArray(speakerAliases.speakerId, ids))
+      .orderBy(asc(speakerAliases.id))
+      .all(),
+    (a) => a.speakerId,
+  )
+  return new Map(
+    rows.map((s) => [
+      s.id,
+      // The name is stored as an alias of itself for lookups; the export lists the others.
+      { ...s, aliases: (aliases.get(s.id) ?? []).map((a) => a.alias).filter((a) => a !== s.name) },
+    ]),
+  )
+}

@@ -1,0 +1,105 @@
+import { once } from 'node:events'
+import { PassThrough } from 'node:stream'
+import ExcelJS from 'exceljs'
+import type { ExportAbout } from './about.ts'
+import { sheetColumns, sheetRowOf, type ExportedClaim, type SheetColumnKey } from './sheet.ts'
+
+const wrapped = new Set<SheetColumnKey>([
+  'claim',
+  'quote',
+  'speaker_role',
+  'source_title',
+  'rationale',
+  'evidence_urls',
+])
+const linked = new Set<SheetColumnKey>(['source_url', 'permalink', 'evidence_urls'])
+const numberFormats: Partial<Record<SheetColumnKey, string>> = {
+  published: 'yyyy-mm-dd',
+  claimed_on: 'yyyy-mm-dd',
+  verified_at: 'yyyy-mm-dd hh:mm',
+}
+
+const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } }
+
+/** A cell value: web addresses become links a reader can click (one per cell, as Excel allows). */
+function cellOf(key: SheetColumnKey, value: string | number | Date | null): ExcelJS.CellValue {
+  if (typeof value === 'string' && linked.has(key) && !value.includes('\n')) {
+    return { text: value, hyperlink: value }
+  }
+  return value
+}
+
+/**
+ * The sheet as a stream, written row by row: exceljs's streaming writer keeps only the
+ * current row, and the loop waits whenever the reader falls behind, so a slow download
+ * cannot pile the whole workbook up in memory.
+ */
+export function xlsxStream(batches: Iterable<ExportedClaim[]>, about: ExportAbout) {
+  const out = new PassThrough()
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  workbook.creator = about.exportedBy
+  workbook.created = about.exportedAt
+
+  async function write() {
+    const sheet = workbook.addWorksheet('Claims', { views: [{ state: 'frozen', ySplit: 1 }] })
+    sheet.columns = sheetColumns.map((c) => ({
+      header: c.label,
+      key: c.key,
+      width: c.width,
+      style: {
+        alignment: { vertical: 'top', wrapText: wrapped.has(c.key) },
+        ...(numberFormats[c.key] ? { numFmt: numberFormats[c.key] } : {}),
+        ...(linked.has(c.key) ? { font: { color: { argb: 'FF1F4E99' }, underline: true } } : {}),
+      },
+    }))
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheetColumns.length } }
+    const header = sheet.getRow(1)
+    header.font = { bold: true }
+    header.fill = headerFill
+    header.alignment = { vertical: 'middle' }
+    header.commit()
+
+    let written = 0
+    for (const batch of batches) {
+      for (const record of batch) {
+        const row = sheetRowOf(record, 'labels')
+        sheet.addRow(sheetColumns.map((c) => cellOf(c.key, row[c.key]))).commit()
+      }
+      written += batch.length
+      if (out.writableNeedDrain) await once(out, 'drain')
+    }
+    sheet.commit()
+    writeAboutSheet(workbook, about, written)
+    await workbook.commit()
+  }
+
+  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))))
+  return out
+}
+
+function writeAboutSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, about: ExportAbout, claimCount: number) {
+  const sheet = workbook.addWorksheet('Export')
+  sheet.columns = [
+    { key: 'label', width: 22 },
+    { key: 'value', width: 60, style: { alignment: { vertical: 'top', wrapText: true } } },
+  ]
+  const bold = (row: ExcelJS.Row) => {
+    row.font = { bold: true }
+    return row
+  }
+  bold(sheet.addRow(['Verified-claims sheet'])).commit()
+  const exportedAt = sheet.addRow(['Exported at', about.exportedAt])
+  exportedAt.getCell(2).numFmt = 'yyyy-mm-dd hh:mm "UTC"'
+  exportedAt.getCell(2).alignment = { horizontal: 'left' }
+  exportedAt.commit()
+  sheet.addRow(['Exported by', about.exportedBy]).commit()
+  sheet.addRow(['Publisher', `${about.publisher.name} (${about.publisher.url})`]).commit()
+  sheet.addRow(['Claims', claimCount]).commit()
+  sheet.addRow([]).commit()
+  bold(sheet.addRow(['Filters'])).commit()
+  for (const [label, value] of about.filters) sheet.addRow([label, value]).commit()
+  sheet.addRow([]).commit()
+  bold(sheet.addRow(['Columns'])).commit()
+  for (const column of sheetColumns) sheet.addRow([column.label, column.about]).commit()
+  sheet.commit()
+}
