@@ -36,7 +36,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 }
 
 /** Who publishes the desk's checks, for exports: read once per export from the environment. */
-export function publisherOf(env: Env = readEnv()) {
+export function publisherOf(env: Pick<Env, 'PUBLIC_BASE_URL' | 'ORGANISATION_NAME' | 'ORGANISATION_URL'> = readEnv()) {
   const baseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '')
   return {
     baseUrl,

@@ -22,8 +22,9 @@ export const isoDate = (label: string) =>
   z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2023-07-27.`)
-    .refine(isRealDate, `${label} is not a real calendar date.`)
+    // Each check stops the next: "x" is not a date, and saying so once is enough.
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} must be a date like 2023-07-27.`, abort: true })
+    .refine(isRealDate, { error: `${label} is not a real calendar date.`, abort: true })
     .refine((v) => v >= '1800-01-01' && v <= '2100-12-31', `${label} must be between 1800 and 2100.`)
 
 export const optionalIsoDate = (label: string) => isoDate(label).optional()
