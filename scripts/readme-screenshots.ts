@@ -16,6 +16,7 @@ try {
     ['source', '/sources/1'],
     ['activity', '/activity'],
     ['new-claim', '/claims/new'],
+    ['export', '/export?status=any&format=jsonld'],
   ]
   for (const [name, url] of shots) {
     await visit(page, url)
