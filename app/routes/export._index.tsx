@@ -187,6 +187,12 @@ export default function ExportPage() {
                   {result.withoutVerdict === 1 ? 'is' : 'are'} left out: a ClaimReview is a rating.
                 </p>
               ) : null}
+              {result.unapproved > 0 ? (
+                <p className="alert warn small">
+                  {result.unapproved} of these {result.unapproved === 1 ? 'verdict has' : 'verdicts have'} not been
+                  approved yet. Publish ClaimReview only for verified claims.
+                </p>
+              ) : null}
               {format === 'jsonld' && result.long > 0 ? (
                 <p className="alert warn small">
                   {result.long} {result.long === 1 ? 'claim is' : 'claims are'} longer than{' '}

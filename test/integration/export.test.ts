@@ -455,6 +455,24 @@ describe('download routes', () => {
     expect((download as Response).headers.get('Location')).toBe(`/export/claims.xlsx?speaker=${shoigu}`)
   })
 
+  test('the export page warns before ClaimReview publishes verdicts nobody approved', async () => {
+    const load = async (search: string) =>
+      (await exportPage.loader({
+        request: getRequest(`/export?${search}`, viewer.cookie),
+        params: {},
+        context: {},
+      })) as Awaited<ReturnType<typeof exportPage.loader>>
+    const inReview = claim('Ein Urteil, das noch niemand freigegeben hat.', {
+      verdict: 'false',
+      rationale: 'Noch offen.',
+    })
+    expect((await load('format=jsonld')).result).toMatchObject({ unapproved: 0 })
+    expect((await load('format=jsonld&status=any')).result).toMatchObject({ count: 4, unapproved: 1 })
+    expect((await load('format=jsonld&status=new')).result).toMatchObject({ count: 1, unapproved: 1 })
+    expect((await load('format=csv&status=any')).result).toMatchObject({ unapproved: 0 })
+    db.update(claims).set({ deletedAt: new Date() }).where(eq(claims.id, inReview)).run()
+  })
+
   test('the export page shows errors next to the filters and offers no download', async () => {
     const page = (await exportPage.loader({
       request: getRequest('/export?from=2024-05-01&to=2024-01-01&download=1', viewer.cookie),

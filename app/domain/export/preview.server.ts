@@ -20,6 +20,13 @@ export function previewExport(query: ExportQuery, format: ExportFormat, size: nu
     filters: describeExportFilters(query, labels),
     count,
     withoutVerdict: format === 'jsonld' ? countExport(resolved) - count : 0,
+    // A ClaimReview publishes a verdict; one whose check was not approved should not go out unread.
+    unapproved:
+      format !== 'jsonld' || resolved.status === 'verified'
+        ? 0
+        : resolved.status === 'any'
+          ? count - countExport({ ...resolved, status: 'verified' }, format)
+          : count,
     long: format === 'jsonld' ? countExport(resolved, format, { longerThan: claimReviewedPreferredLength }) : 0,
     rows: records.map((r) => {
       const origin = originOf(r)
