@@ -3,9 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { hasRole, requireUser } from '#app/auth/permissions.server.ts'
-import { Picker } from '#app/components/picker.tsx'
 import { SavedViews } from '#app/components/saved-views.tsx'
-import { FilterSelect } from '#app/components/ui/filter-select.tsx'
+import { FilterSelect, SpeakerAndSourceFilters } from '#app/components/ui/filters.tsx'
 import { Highlighted } from '#app/components/ui/highlighted.tsx'
 import { TagLinks } from '#app/components/ui/tag-links.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
@@ -170,23 +169,10 @@ export default function ClaimsPage() {
           value={query.verdict}
           options={verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))}
         />
-        <Picker
-          label="Speaker"
-          name="speakerName"
-          idName="speaker"
-          defaultValue={shown.speakerName}
-          defaultId={query.speaker ? String(query.speaker) : ''}
-          errors={filterErrors.speakerName}
-          resource="/resources/speakers"
-        />
-        <Picker
-          label="Source"
-          name="sourceName"
-          idName="source"
-          defaultValue={shown.sourceName}
-          defaultId={query.source ? String(query.source) : ''}
-          errors={filterErrors.sourceName}
-          resource="/resources/sources"
+        <SpeakerAndSourceFilters
+          shown={shown}
+          ids={{ speaker: query.speaker, source: query.source }}
+          errors={filterErrors}
         />
         <FilterSelect
           name="outlet"

@@ -3,9 +3,8 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { requireUser } from '#app/auth/permissions.server.ts'
 import { ErrorList } from '#app/components/forms.tsx'
-import { Picker } from '#app/components/picker.tsx'
 import { StatusBadge, VerdictBadge } from '#app/components/ui/badges.tsx'
-import { FilterSelect } from '#app/components/ui/filter-select.tsx'
+import { FilterDate, FilterSelect, SpeakerAndSourceFilters } from '#app/components/ui/filters.tsx'
 import { ListTable, PageHeader } from '#app/components/ui/layout.tsx'
 import { listTagNames } from '#app/domain/claims.server.ts'
 import { claimReviewedPreferredLength, isLongForClaimReview } from '#app/domain/export/claim-review.ts'
@@ -106,23 +105,13 @@ export default function ExportPage() {
           options={verdicts.map((v) => ({ value: v, label: verdictLabels[v] }))}
           errors={errors.verdict}
         />
-        <Picker
-          label="Speaker"
-          name="speakerName"
-          idName="speaker"
-          defaultValue={shown.speakerName}
-          defaultId={params.speaker ?? ''}
-          errors={errors.speakerName ?? errors.speaker}
-          resource="/resources/speakers"
-        />
-        <Picker
-          label="Source"
-          name="sourceName"
-          idName="source"
-          defaultValue={shown.sourceName}
-          defaultId={params.source ?? ''}
-          errors={errors.sourceName ?? errors.source}
-          resource="/resources/sources"
+        <SpeakerAndSourceFilters
+          shown={shown}
+          ids={{ speaker: params.speaker, source: params.source }}
+          errors={{
+            speakerName: errors.speakerName ?? errors.speaker,
+            sourceName: errors.sourceName ?? errors.source,
+          }}
         />
         <FilterSelect
           name="outlet"
@@ -138,9 +127,9 @@ export default function ExportPage() {
           options={tags.map((t) => ({ value: t, label: t }))}
           errors={errors.tag}
         />
-        <DateFilter name="from" label="Claimed from" value={params.from} errors={errors.from} />
-        <DateFilter name="to" label="Claimed until" value={params.to} errors={errors.to} />
-        <DateFilter
+        <FilterDate name="from" label="Claimed from" value={params.from} errors={errors.from} />
+        <FilterDate name="to" label="Claimed until" value={params.to} errors={errors.to} />
+        <FilterDate
           name="updatedSince"
           label="Changed since"
           value={params.updatedSince?.slice(0, 10)}
@@ -252,33 +241,5 @@ export default function ExportPage() {
         </p>
       )}
     </main>
-  )
-}
-
-function DateFilter({
-  name,
-  label,
-  value,
-  errors,
-}: {
-  name: string
-  label: string
-  value: string | undefined
-  errors?: string[]
-}) {
-  const errorId = errors?.length ? `filter-${name}-error` : undefined
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <input
-        id={`filter-${name}`}
-        name={name}
-        type="date"
-        defaultValue={value ?? ''}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
   )
 }
