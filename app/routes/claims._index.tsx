@@ -28,6 +28,7 @@ import {
   SavedViewSaveSchema,
 } from '#app/validation/claim.ts'
 import { formatPageCursor, type PageCursor } from '#app/validation/common.ts'
+import { exportSearchForList } from '#app/validation/export.ts'
 
 /** Where else a search matched, as the list names it. */
 const matchedColumnLabels = { quote: 'Quote', speaker: 'Speaker', source: 'Source', notes: 'Note' }
@@ -58,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tags: listTagNames(),
     editors: listActiveEditors(),
     views: listSavedViews(user.id),
+    exportSearch: exportSearchForList(query),
     search,
     pages: {
       // Not on the first page itself, reached back by "Previous"; but out of an empty page past the end.
@@ -115,8 +117,22 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ClaimsPage() {
-  const { list, query, shown, filterErrors, sort, filtered, canEdit, outlets, tags, editors, views, search, pages } =
-    useLoaderData<typeof loader>()
+  const {
+    list,
+    query,
+    shown,
+    filterErrors,
+    sort,
+    filtered,
+    canEdit,
+    outlets,
+    tags,
+    editors,
+    views,
+    search,
+    pages,
+    exportSearch,
+  } = useLoaderData<typeof loader>()
   const location = useLocation()
   return (
     <main id="main">
@@ -224,6 +240,7 @@ export default function ClaimsPage() {
           {filtered ? ` ${list.total === 1 ? 'matches' : 'match'} the ${query.q ? 'search' : 'filters'}` : ''}
           {list.total > list.rows.length ? `; ${list.rows.length} on this page` : ''}
         </span>
+        {exportSearch && list.total > 0 ? <Link to={`/export?${exportSearch}`}>Export these claims</Link> : null}
       </p>
       <ListTable
         headings={['Claim', 'Speaker', 'Source', 'Status', 'Verdict', 'Updated']}

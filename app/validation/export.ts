@@ -79,3 +79,25 @@ export function exportSearch(query: ExportQuery) {
   }
   return params.toString()
 }
+
+/**
+ * The export of what a claims list shows, as the export page's query; null when the
+ * list is narrowed by something an export cannot say (a search, an assignee).
+ */
+export function exportSearchForList(list: {
+  q?: string
+  assignee?: string
+  status?: string
+  verdict?: string
+  speaker?: number
+  source?: number
+  outlet?: string
+  tag?: string
+}) {
+  if (list.q || list.assignee) return null
+  const params = new URLSearchParams({ status: list.status ?? 'any' })
+  for (const key of ['verdict', 'speaker', 'source', 'outlet', 'tag'] as const) {
+    if (list[key] !== undefined) params.set(key, String(list[key]))
+  }
+  return params.toString()
+}

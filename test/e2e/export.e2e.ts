@@ -81,6 +81,21 @@ describe('exporting the verified-claims sheet', () => {
     expect(await page.getByLabel('Speaker', { exact: true }).inputValue()).toBe('Kim Jong-un')
   })
 
+  it('exports what a filtered claims list shows, in one click', async () => {
+    const page = await desk.signedIn('editor')
+    await visit(page, '/claims?verdict=mostly_true')
+    const listed = Number((await page.locator('.list-meta span').innerText()).match(/^(\d+) claims?/)?.[1])
+    await page.getByRole('link', { name: 'Export these claims' }).click()
+    await page.waitForURL(/\/export\?status=any&verdict=mostly_true$/)
+    const heading = await page.locator('#export-preview-heading').innerText()
+    expect(heading).toBe(`${listed} ${listed === 1 ? 'claim' : 'claims'} as CSV`)
+    expect(await page.getByLabel('Status').inputValue()).toBe('any')
+    expect(await page.getByLabel('Verdict').inputValue()).toBe('mostly_true')
+    await visit(page, '/claims?q=Schoigu')
+    await page.locator('.list-meta').waitFor()
+    expect(await page.getByRole('link', { name: 'Export these claims' }).count()).toBe(0)
+  })
+
   it('answers filters that make no sense with messages and no download', async () => {
     const page = await desk.signedIn('editor')
     await visit(page, '/export?speakerName=Nobody%20Atall&from=2024-05-01&to=2024-01-01')
