@@ -16,10 +16,12 @@ import {
   annotationKinds,
   claimStatuses,
   evidenceRoles,
+  importFormats,
   linkTypes,
   roles,
   sourceKinds,
   speakerKinds,
+  stagedImportStatuses,
   verdicts,
 } from '../app/domain/vocabulary.ts'
 
@@ -349,5 +351,42 @@ export const savedViews = sqliteTable(
     uniqueIndex('saved_views_owner_name_unique')
       .on(t.ownerId, sql`${t.name} collate nocase`)
       .where(sql`${t.deletedAt} is null`),
+  ],
+)
+
+/**
+ * An uploaded import file, parsed once and kept until its uploader imports or discards
+ * it (decision 015): the preview, a changed column mapping and the import itself all read
+ * these rows instead of the file. `rows` is cleared once the import ends; the report
+ * (counts, every row's problems, what would be matched or created) stays for the record.
+ */
+export const stagedImports = sqliteTable(
+  'staged_imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id),
+    fileName: text('file_name').notNull(),
+    format: text('format', { enum: importFormats }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    rowCount: integer('row_count').notNull(),
+    // The sheet's header row (empty for JSON) and the parsed rows, as
+    // app/domain/import/read-file.server.ts produced them.
+    headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
+    rows: text('rows', { mode: 'json' }).$type<unknown[]>(),
+    // Claim field → column index, for CSV and XLSX; null for JSON.
+    mapping: text('mapping', { mode: 'json' }).$type<Record<string, number | null>>(),
+    report: text('report', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: stagedImportStatuses }).notNull().default('staged'),
+    committedAt: integer('committed_at', { mode: 'timestamp_ms' }),
+    createdClaimCount: integer('created_claim_count'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('staged_imports_owner_idx').on(t.ownerId, t.createdAt),
+    check('staged_imports_format_check', oneOf(t.format, importFormats)),
+    check('staged_imports_status_check', oneOf(t.status, stagedImportStatuses)),
   ],
 )

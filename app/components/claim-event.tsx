@@ -1,6 +1,6 @@
 // One event of a claim's history as the desk shows it, in the claim's timeline and on
 // the activity page: who did what when, and the fields it changed.
-import { claimEventLabels, claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
+import { claimEventLabels, claimFieldLabels, claimFieldText, eventActorName } from '#app/domain/labels.ts'
 import type { ClaimEventType } from '#app/domain/vocabulary.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 
@@ -17,14 +17,18 @@ function show(field: string, value: unknown) {
   return claimFieldText(field, value) ?? '—'
 }
 
+/** What an import's event shows: where the claim came from and how far its check was. */
+const importedFields = ['file', 'row', 'status', 'checkedBy', 'approvedBy', 'verifiedAt']
+
 /**
  * The fields an event changed, in the order they were stored. Events store readable
  * values (names with numbers, codes the labels know); keys without a label are kept
  * for tools but not shown. A claim's first event holds the whole claim and is not
- * repeated here.
+ * repeated here; an imported claim's shows the file it came from instead.
  */
 function shownFields(event: ClaimEventView) {
   if (event.type === 'created') return []
+  if (event.type === 'imported') return importedFields.filter((key) => claimFieldText(key, event.after?.[key]) !== null)
   const keys = new Set([...Object.keys(event.before ?? {}), ...Object.keys(event.after ?? {})])
   const shown = (value: unknown) => value !== null && value !== undefined && value !== ''
   return [...keys].filter((key) => key in claimFieldLabels && (shown(event.before?.[key]) || shown(event.after?.[key])))
@@ -34,7 +38,7 @@ function shownFields(event: ClaimEventView) {
 export function EventByline({ event }: { event: ClaimEventView }) {
   return (
     <>
-      <strong>{event.actorName ?? 'Someone'}</strong> {claimEventLabels[event.type as ClaimEventType] ?? event.type}{' '}
+      <strong>{eventActorName(event)}</strong> {claimEventLabels[event.type as ClaimEventType] ?? event.type}{' '}
       <time className="muted nowrap" dateTime={new Date(event.at).toISOString()}>
         {formatDateTime(event.at)}
       </time>

@@ -94,6 +94,11 @@ export const claimFieldLabels: Record<string, string> = {
   kind: 'Kind',
   body: 'Text',
   annotation: 'Note',
+  file: 'File',
+  row: 'Row',
+  checkedBy: 'Checked by',
+  approvedBy: 'Approved by',
+  verifiedAt: 'Verified at',
 }
 
 /** A claim field's stored value as the desk reads it: labels for codes, null for empty. */
@@ -125,6 +130,15 @@ export const claimEventLabels: Record<ClaimEventType, string> = {
   annotation_reopened: 'reopened a note',
   annotation_removed: 'removed a note',
   speaker_merged: 'merged the speaker',
+  imported: 'imported the claim',
+}
+
+/**
+ * Who an event names as its actor. An import run from the command line without `--as`
+ * has no editor behind it, and the history says so instead of "Someone".
+ */
+export function eventActorName(event: { actorName: string | null; type: string }) {
+  return event.actorName ?? (event.type === 'imported' ? 'The import script' : 'Someone')
 }
 
 /** "Name (#id)": readable in history and pickers, and two records with one name still differ. */

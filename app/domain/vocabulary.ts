@@ -45,5 +45,14 @@ export const claimEventTypes = [
   'annotation_reopened',
   'annotation_removed',
   'speaker_merged',
+  'imported',
 ] as const
 export type ClaimEventType = (typeof claimEventTypes)[number]
+
+/** What an uploaded import file is read as (see app/domain/import). */
+export const importFormats = ['csv', 'xlsx', 'json'] as const
+export type ImportFormat = (typeof importFormats)[number]
+
+/** A staged import waits for its preview to be checked; it ends imported or discarded. */
+export const stagedImportStatuses = ['staged', 'committed', 'discarded'] as const
+export type StagedImportStatus = (typeof stagedImportStatuses)[number]

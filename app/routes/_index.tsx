@@ -10,7 +10,7 @@ import {
   listOpenClaimsAssignedTo,
 } from '#app/domain/claims.server.ts'
 import { listRecentEvents } from '#app/domain/history.server.ts'
-import { claimEventLabels, statusLabels, verdictLabels } from '#app/domain/labels.ts'
+import { claimEventLabels, eventActorName, statusLabels, verdictLabels } from '#app/domain/labels.ts'
 import { claimStatuses, verdicts, type ClaimEventType } from '#app/domain/vocabulary.ts'
 import { formatDateTime, shorten } from '#app/utils/format.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
@@ -121,7 +121,7 @@ export default function DeskPage() {
             <ul className="plain small">
               {recent.map((event) => (
                 <li key={event.id}>
-                  <strong>{event.actorName ?? 'Someone'}</strong>{' '}
+                  <strong>{eventActorName(event)}</strong>{' '}
                   {claimEventLabels[event.type as ClaimEventType] ?? event.type}:{' '}
                   <Link to={`/claims/${event.claimId}`}>
                     #{event.claimId} {shorten(event.claimText, 90)}

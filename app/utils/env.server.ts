@@ -17,6 +17,13 @@ const EnvSchema = z.object({
     .default('http://localhost:3000'),
   ORGANISATION_NAME: z.string().trim().min(1).max(200).default('Claim desk'),
   ORGANISATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
+  // What one import may hold (decision 015): the upload's size in bytes and its claims.
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; secureCookies: boolean }
@@ -46,3 +53,8 @@ export function publisherOf(env: Pick<Env, 'PUBLIC_BASE_URL' | 'ORGANISATION_NAM
   }
 }
 export type Publisher = ReturnType<typeof publisherOf>
+
+/** The largest import the desk accepts, from the environment. */
+export function importLimitsOf(env: Env = readEnv()) {
+  return { maxBytes: env.IMPORT_MAX_BYTES, maxRows: env.IMPORT_MAX_ROWS }
+}
