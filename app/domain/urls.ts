@@ -37,12 +37,19 @@ export function normalizeSourceUrl(input: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
   if (!url.hostname.includes('.') && url.hostname !== 'localhost') return null
-  url.hash = ''
-  url.username = ''
-  url.password = ''
-  const kept = [...url.searchParams.entries()].filter(([name]) => !isTrackingParameter(name))
-  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  url.search = new URLSearchParams(kept).toString()
+  // Each setter re-parses the whole URL, so only what is there is cleared (an import
+  // normalises hundreds of thousands); `#` or `?` alone reads as empty but is still dropped.
+  const href = url.href
+  if (href.includes('#')) url.hash = ''
+  if (url.username || url.password) {
+    url.username = ''
+    url.password = ''
+  }
+  if (href.includes('?')) {
+    const kept = [...url.searchParams.entries()].filter(([name]) => !isTrackingParameter(name))
+    kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    url.search = new URLSearchParams(kept).toString()
+  }
   if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
     url.pathname = url.pathname.replace(/\/+$/, '')
   }

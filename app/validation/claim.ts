@@ -5,7 +5,8 @@ import { requireNewSourceTitle, sourceChoiceFields } from './source.ts'
 
 export const claimLimits = { text: 1000, quote: 2000, rationale: 5000, tags: 500, tag: 40 }
 
-const tagList = z
+/** Tags as typed: separated by commas, lower-cased, each once. Also read by the importer. */
+export const tagList = z
   .string()
   .max(claimLimits.tags, `Tags can be at most ${claimLimits.tags} characters in all.`)
   .optional()
