@@ -18,6 +18,7 @@ import { previewClaimCount, problemRows, reportListLimit, type ImportReport } fr
 import {
   readExportedClaim,
   readSheetRow,
+  titleKey,
   type CandidateSource,
   type CandidateSpeaker,
   type ImportClaim,
@@ -213,7 +214,7 @@ function resolveSources(tx: DbOrTx, plans: Map<string, SourcePlan>) {
           .from(sources)
           .where(isNull(sources.deletedAt))
           .all(),
-        (s) => `title:${foldForMatching(s.title)}|${foldForMatching(s.outlet ?? '')}`,
+        (s) => titleKey(s.title, s.outlet),
       )
     : new Map<string, Array<{ id: number; title: string }>>()
   for (const plan of plans.values()) {
@@ -227,7 +228,7 @@ function resolveSources(tx: DbOrTx, plans: Map<string, SourcePlan>) {
       }
       continue
     }
-    const named = byTitle.get(candidate.key) ?? []
+    const named = byTitle.get(titleKey(candidate.title, candidate.outlet)) ?? []
     if (named.length === 1) plan.match = { id: named[0]!.id, title: named[0]!.title }
     if (named.length > 1) {
       plan.problem = `Several sources on the desk are titled “${candidate.title}” (${listOf(named.map((s) => `#${s.id}`))}). Add the source URL so the import knows which.`

@@ -223,7 +223,7 @@ function sourceOnlyByUrl(url: string): CandidateSource {
 }
 
 /** The same source without a URL: same title and outlet, in any case and spacing. */
-function titleKey(title: string, outlet: string | null) {
+export function titleKey(title: string, outlet: string | null) {
   return `title:${foldForMatching(title)}|${foldForMatching(outlet ?? '')}`
 }
 
