@@ -20,3 +20,14 @@ export function shorten(value: string, max: number) {
   const space = cut.lastIndexOf(' ')
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`
 }
+
+/** A file size as people read it: 840 KB, 12.5 MB. */
+export function formatBytes(bytes: number) {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
+  return `${(bytes / (1024 * 1024)).toLocaleString('en', { maximumFractionDigits: 1 })} MB`
+}
+
+/** A count with thousands separated, as the desk shows numbers: 84,000. */
+export function formatCount(n: number) {
+  return n.toLocaleString('en')
+}

@@ -183,7 +183,7 @@ describe('every bad row is reported and nothing is written', () => {
         source: { title: 'Kim in Russland', id: null },
       }),
     ])
-    expect(report.sources.list[0]).toMatchObject({ url: 'https://example.org/kim' })
+    expect(report.sources.list[0]).toMatchObject({ url: 'https://example.org/kim', title: 'Kim in Russland' })
   })
 
   test('JSON: a claim record is checked field by field, named by its path', async () => {

@@ -1,12 +1,15 @@
 import { Link, useLocation } from '@remix-run/react'
 
-/** Previous / next links that keep every other query parameter. */
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+/**
+ * Previous / next links that keep every other query parameter. `param` names the page
+ * number in the URL, for a page with two paged lists.
+ */
+export function Pagination({ page, pageCount, param = 'page' }: { page: number; pageCount: number; param?: string }) {
   const location = useLocation()
   if (pageCount <= 1) return null
   const hrefFor = (p: number) => {
     const params = new URLSearchParams(location.search)
-    params.set('page', String(p))
+    params.set(param, String(p))
     return `${location.pathname}?${params}`
   }
   return (

@@ -62,6 +62,8 @@ export type ImportReport = {
   contextEvidence: number
   links: { kept: number; skipped: Array<{ row: number; type: string; to: number; reason: string }> }
   preview: PreviewClaim[]
+  /** What the import wrote, once it ran. */
+  imported?: { claims: number; speakersCreated: number; sourcesCreated: number; evidence: number; links: number }
 }
 
 /** At most this many speakers and sources are listed in the preview; the counts cover all. */

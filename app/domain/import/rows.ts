@@ -296,7 +296,10 @@ export function readSheetRow(row: SheetRow, headers: string[], mapping: ColumnMa
       }
     : null
   const url = fields.source_url ?? null
-  const title = fields.source_title ?? null
+  // A linked cell in the URL column whose words are not the address: those words name the source.
+  const urlIndex = mapping.source_url
+  const linkWords = urlIndex !== null && row.links?.[urlIndex] ? (row.cells[urlIndex] ?? '').trim().slice(0, 500) : ''
+  const title = fields.source_title ?? (linkWords && !/https?:\/\//i.test(linkWords) ? linkWords : null)
   const outlet = fields.outlet ?? null
   const source: CandidateSource | null =
     url || title

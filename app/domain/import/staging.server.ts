@@ -141,20 +141,28 @@ export type CommitOutcome = { createdClaimCount: number; alreadyImported: boolea
 
 /**
  * Imports a staged file: every row, planned again against the desk as it is at that
- * moment, in one transaction with the status change, or nothing. Refused while a row has
- * a problem, and when the desk changed so that the number of claims is no longer the one
- * the editor saw (a colleague logged one of them meanwhile): the preview is brought up to
- * date instead. Submitting twice imports once: the second finds the import done.
+ * moment, in one transaction with the status change, or nothing. `checkedAt` names the
+ * preview the editor confirmed. Refused while a row has a problem, when that preview is
+ * no longer the latest (the mapping was changed in another tab), and when the desk
+ * changed so that the number of claims is not the one the editor saw (a colleague logged
+ * one of them meanwhile): the preview is brought up to date instead. Submitting twice
+ * imports once: the second finds the import done.
  */
 export async function commitStagedImport(
   id: number,
   user: ImportUser,
-  { includeDuplicates, expectedClaims }: { includeDuplicates: boolean; expectedClaims: number },
+  { includeDuplicates, checkedAt }: { includeDuplicates: boolean; checkedAt: string },
 ): Promise<CommitOutcome> {
   const staged = visibleImport(db, id, user)
   if (staged.status === 'committed') return { createdClaimCount: staged.createdClaimCount ?? 0, alreadyImported: true }
   assertStaged(staged)
   const previous = getStagedImport(id, user).report
+  if (previous.checkedAt !== checkedAt) {
+    throw new RefusedError(
+      'The preview has changed since you opened it, so nothing was imported. Check it below and import again.',
+    )
+  }
+  const expectedClaims = includeDuplicates ? previous.claimsWithDuplicates : previous.claimsToImport
   const parsed = parsedOf(db, staged, previous.notes)
   // Rows are read on their own outside the transaction; what depends on the desk is planned inside.
   const check = await checkRows(parsed, staged.mapping ? completeMapping(staged.mapping) : null)
@@ -190,7 +198,7 @@ export async function commitStagedImport(
           status: 'committed',
           committedAt: new Date(),
           createdClaimCount: counts.claims,
-          report,
+          report: { ...report, imported: counts },
           rows: null,
           updatedAt: new Date(),
         })
