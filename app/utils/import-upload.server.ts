@@ -9,10 +9,10 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { endProgress, progressKey, reportProgress } from '#app/domain/import/progress.server.ts'
+import { tooLarge } from '#app/domain/import/read-file.server.ts'
 import { stageImport, type ImportUser } from '#app/domain/import/staging.server.ts'
 import { importLimitsOf } from '#app/utils/env.server.ts'
 import { FieldError } from '#app/utils/errors.server.ts'
-import { formatBytes } from '#app/utils/format.ts'
 import { ImportUploadSchema } from '#app/validation/import.ts'
 
 export type UploadOutcome = { staged: number } | { result: SubmissionResult<string[]>; status: 400 | 413 }
@@ -28,15 +28,10 @@ export async function receiveImportUpload(request: Request, user: ImportUser): P
   } catch (error) {
     if (!(error instanceof MaxPartSizeExceededError)) throw error
     const submission = parseWithZod(new FormData(), { schema: ImportUploadSchema })
-    return {
-      result: submission.reply({
-        fieldErrors: {
-          file: [
-            `The file is larger than ${formatBytes(maxBytes)}, the most one import takes. Split it into smaller files and import them one after another.`,
-          ],
-        },
-      }),
-      status: 413,
+    try {
+      tooLarge(maxBytes)
+    } catch (refusal) {
+      return { result: submission.reply({ fieldErrors: (refusal as FieldError).fieldErrors }), status: 413 }
     }
   }
   const submission = parseWithZod(formData, { schema: ImportUploadSchema })

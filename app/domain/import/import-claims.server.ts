@@ -1,8 +1,10 @@
 // An import in one go, for the command line and the benchmark: read the file, check every
 // row, plan against the desk and, unless it is a dry run or a row has a problem, write
 // the plan in one transaction. The import page does the same in steps (staging.server.ts).
+import { eq } from 'drizzle-orm'
 import { db } from '#db/client.ts'
-import { FieldError } from '#app/utils/errors.server.ts'
+import { users } from '#db/schema.ts'
+import { FieldError, RefusedError } from '#app/utils/errors.server.ts'
 import { importLimitsOf } from '#app/utils/env.server.ts'
 import { writeImport, type ImportCounts } from './commit.server.ts'
 import { autoMapColumns, columnName, importFieldKeys, type ColumnMapping, type ImportFieldKey } from './fields.ts'
@@ -21,6 +23,7 @@ export type ImportOptions = {
   /** Claim field → the heading of the column that fills it, over the automatic guess. */
   columns?: Partial<Record<ImportFieldKey, string | null>>
   maxRows?: number
+  maxBytes?: number
 }
 
 export type ImportOutcome = {
@@ -74,8 +77,11 @@ export function startingMapping(
  * in the outcome, with nothing written.
  */
 export async function importClaims(file: UploadedFile, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const maxRows = options.maxRows ?? importLimitsOf().maxRows
-  const parsed = await readImportFile(file, { maxRows })
+  const limits = importLimitsOf()
+  const parsed = await readImportFile(file, {
+    maxRows: options.maxRows ?? limits.maxRows,
+    maxBytes: options.maxBytes ?? limits.maxBytes,
+  })
   const mapping = startingMapping(parsed, options.columns)
   const check = await checkRows(parsed, mapping)
   const done = (plan: ImportPlan, imported: ImportCounts | null): ImportOutcome => ({
@@ -99,4 +105,20 @@ export async function importClaims(file: UploadedFile, options: ImportOptions = 
     },
     { behavior: 'immediate' },
   )
+}
+
+/**
+ * Whom the import script acts for: an active editor or admin, by e-mail. The history
+ * names them; without `--as` it names the import script.
+ */
+export function importActorByEmail(email: string) {
+  const user = db
+    .select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .get()
+  if (!user) throw new RefusedError(`No account has the e-mail address ${email}.`)
+  if (user.disabledAt) throw new RefusedError(`The account ${email} is disabled.`)
+  if (user.role === 'viewer') throw new RefusedError(`${user.name} is a viewer; importing needs an editor or an admin.`)
+  return user
 }

@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { FieldError } from '#app/utils/errors.server.ts'
+import { formatBytes } from '#app/utils/format.ts'
 import { jsonExportFormat } from '../export/sheet.ts'
 import type { ImportFormat } from '../vocabulary.ts'
 import { dateCellText, isBlankRow, stripFormulaGuard, type SheetRow } from './cells.ts'
@@ -22,7 +23,7 @@ export type ParsedImport =
 
 export type ReadProgress = (rowsRead: number) => void
 
-export type ReadOptions = { maxRows: number; onProgress?: ReadProgress }
+export type ReadOptions = { maxRows: number; maxBytes?: number; onProgress?: ReadProgress }
 
 function refuse(message: string): never {
   throw new FieldError({ [importFileField]: [message] })
@@ -33,6 +34,13 @@ const formatted = (n: number) => n.toLocaleString('en')
 function tooManyRows(count: number | null, maxRows: number): never {
   refuse(
     `The file has ${count === null ? 'more than ' + formatted(maxRows) : formatted(count)} rows; one import takes at most ${formatted(maxRows)}. Split it into smaller files and import them one after another.`,
+  )
+}
+
+/** The upload form refuses these before reading them (import-upload.server.ts); the script here. */
+export function tooLarge(maxBytes: number): never {
+  refuse(
+    `The file is larger than ${formatBytes(maxBytes)}, the most one import takes. Split it into smaller files and import them one after another.`,
   )
 }
 
@@ -65,6 +73,7 @@ export function importFormatOf(file: UploadedFile): ImportFormat {
 
 export async function readImportFile(file: UploadedFile, options: ReadOptions): Promise<ParsedImport> {
   if (file.bytes.byteLength === 0) refuse('The file is empty. Choose the file with the claims.')
+  if (options.maxBytes !== undefined && file.bytes.byteLength > options.maxBytes) tooLarge(options.maxBytes)
   const format = importFormatOf(file)
   if (format === 'xlsx') return readXlsx(file.bytes, options)
   const { text, notes } = decodeText(file.bytes)

@@ -189,7 +189,7 @@ export async function commitStagedImport(
       if (claimCount !== expectedClaims) {
         return {
           report,
-          refusal: `The desk changed since this preview was made: the import would now add ${claimCount} claims, not ${expectedClaims}. Nothing was imported; check the preview below and import again.`,
+          refusal: `The desk changed since this preview was made: the import would now add ${claimCount} ${claimCount === 1 ? 'claim' : 'claims'}, not ${expectedClaims}. Nothing was imported; check the preview below and import again.`,
         }
       }
       const counts = writeImport(tx, plan, { actorId: user.id, fileName: staged.fileName, includeDuplicates })
