@@ -18,7 +18,7 @@ function show(field: string, value: unknown) {
 }
 
 /** What an import's event shows: where the claim came from and how far its check was. */
-const importedFields = ['file', 'row', 'status', 'checkedBy', 'approvedBy', 'verifiedAt']
+const importedFields = ['file', 'row', 'status', 'verdict', 'checkedBy', 'approvedBy', 'verifiedAt']
 
 /**
  * The fields an event changed, in the order they were stored. Events store readable

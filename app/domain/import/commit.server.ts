@@ -284,8 +284,9 @@ export function writeImport(tx: Tx, plan: ImportPlan, context: ImportContext): I
       }
       const speakerPlan = claim.speaker ? plan.speakers.get(claim.speaker.key) : undefined
       const sourcePlan = claim.source ? plan.sources.get(claim.source.key) : undefined
-      // The one history event: where the claim came from, the names of the other desk's
-      // reviewers, and the claim as it arrived in the fields a `created` event holds.
+      // The one history event: where the claim came from, how far its check had come and
+      // the other desk's reviewers, who are not accounts here. The claim's words are not
+      // copied: this is the claim's first version, and any later edit records what it was.
       newEvents.add({
         claimId: id,
         actorId,
@@ -295,18 +296,12 @@ export function writeImport(tx: Tx, plan: ImportPlan, context: ImportContext): I
           file: context.fileName,
           row: claim.row,
           status: claim.status,
+          verdict: claim.verdict,
           checkedBy: claim.checkedBy,
           approvedBy: claim.approvedBy,
           verifiedAt: claim.verifiedAt?.toISOString() ?? null,
-          text: claim.text,
-          quote: claim.quote,
-          language: claim.language,
-          claimedOn: claim.claimedOn,
           speaker: recordReference(speakerPlan?.match?.name ?? claim.speaker?.name ?? null, claimSpeakerId),
           source: recordReference(sourcePlan?.match?.title ?? claim.source?.title ?? null, claimSourceId),
-          tags: claim.tags.join(', '),
-          verdict: claim.verdict,
-          rationale: claim.rationale,
         },
       })
     })
