@@ -43,15 +43,17 @@ export function ImportUploadForm({
 
   function follow(token: string) {
     clearInterval(polling.current)
-    polling.current = setInterval(async () => {
+    const ask = async () => {
       try {
         const response = await fetch(`/resources/import-upload?token=${token}`)
         const { progress } = (await response.json()) as { progress: ServerProgress }
         if (progress) setUpload((u) => (u ? { ...u, server: progress } : u))
       } catch {
-        // The next poll or the upload's own answer will tell.
+        // The next question or the upload's own answer will tell.
       }
-    }, 400)
+    }
+    void ask()
+    polling.current = setInterval(ask, 300)
   }
 
   function send(event: FormEvent<HTMLFormElement>) {

@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { appForThisFile, claimCount, expectNoAxeViolations, screenshot, visit, waitForHydration } from './helpers.ts'
 
-// A small limit, so the refusal of a large file can be seen without uploading 50 MB.
-const maxBytes = 64 * 1024
+// A smaller limit, so the refusal of a large file can be seen without uploading 50 MB.
+const maxBytes = 8 * 1024 * 1024
 process.env.IMPORT_MAX_BYTES = String(maxBytes)
 
 const desk = appForThisFile()
@@ -26,6 +26,7 @@ async function upload(page: Page, file: FilePayload) {
   await page.getByLabel('File', { exact: true }).setInputFiles(file)
   await page.getByRole('button', { name: 'Check the file' }).click()
   await page.waitForURL(/\/import\/\d+$/)
+  await page.getByRole('heading', { level: 1, name: `Preview: ${file.name}` }).waitFor()
   await waitForHydration(page)
 }
 
@@ -162,36 +163,37 @@ describe('progress and limits', () => {
     await client.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 50,
-      downloadThroughput: 1_000_000,
-      uploadThroughput: 20 * 1024,
+      downloadThroughput: 10_000_000,
+      uploadThroughput: 2 * 1024 * 1024,
     })
-    const rows = Array.from({ length: 600 }, (_, i) => `Behauptung ${i} über Lieferungen (${run}).,,new`)
+    const rows = Array.from({ length: 60_000 }, (_, i) => `Behauptung ${i} über Lieferungen (${run}).,,new`)
     await page
       .getByLabel('File', { exact: true })
       .setInputFiles(csv('viele.csv', ['claim,speaker,status', ...rows].join('\n')))
     await page.getByRole('button', { name: 'Check the file' }).click()
     const status = page.locator('.upload-progress')
-    await expect.poll(() => status.innerText()).toMatch(/^Uploading viele\.csv: \d+ KB of \d+ KB \([1-9]\d* %\)$/)
+    // Gone once the preview opens: then it reads as nothing rather than waiting for it.
+    const statusText = async () => ((await status.count()) > 0 ? status.innerText({ timeout: 1000 }) : '')
+    await expect.poll(statusText).toMatch(/^Uploading viele\.csv: [\d.]+ (KB|MB) of [\d.]+ MB \([1-9]\d* %\)$/)
     await screenshot(page, 'import-uploading')
-    await client.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    })
-    await page.waitForURL(/\/import\/\d+$/)
+    // Then what the server says it is doing, until the preview opens.
+    await expect
+      .poll(statusText, { timeout: 30_000 })
+      .toMatch(/^(Reading the file… [\d,]+ rows so far|Checking 60,000 rows…|Saving the preview of 60,000 rows…)$/)
+    await screenshot(page, 'import-checking')
+    await page.waitForURL(/\/import\/\d+$/, { timeout: 30_000 })
     await waitForHydration(page)
-    expect(await page.locator('.stat').first().innerText()).toContain('600')
+    expect(await page.locator('.stat').first().innerText()).toContain('60,000')
   })
 
   it('refuses a file over the limit before uploading it, and the server refuses it without JavaScript', async () => {
-    const big = csv('gross.csv', `claim\n${'Eine sehr lange Behauptung über vieles.\n'.repeat(2000)}`)
+    const big = csv('gross.csv', `claim\n${'Eine sehr lange Behauptung über vieles.\n'.repeat(230_000)}`)
     const page = await signedIn('editor')
     await visit(page, '/import')
     await page.getByLabel('File', { exact: true }).setInputFiles(big)
     await page.getByRole('button', { name: 'Check the file' }).click()
     const message =
-      'The file is larger than 64 KB, the most one import takes. Split it into smaller files and import them one after another.'
+      'The file is larger than 8 MB, the most one import takes. Split it into smaller files and import them one after another.'
     await page.getByText(message).waitFor()
     expect(new URL(page.url()).pathname).toBe('/import')
 

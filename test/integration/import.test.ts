@@ -7,6 +7,7 @@ import { createSource } from '#app/domain/sources.server.ts'
 import { createSpeaker } from '#app/domain/speakers.server.ts'
 import { createClaim } from '#app/domain/claims.server.ts'
 import { listClaims } from '#app/domain/claims.server.ts'
+import { refusalOf } from '#app/domain/review.server.ts'
 import { FieldError } from '#app/utils/errors.server.ts'
 import { ClaimListQuerySchema } from '#app/validation/claim.ts'
 import { db } from '#db/client.ts'
@@ -464,9 +465,13 @@ describe('what an imported claim keeps', () => {
       approvedBy: 'Ben Beispiel',
       verifiedAt: '2024-03-01T09:30:00.000Z',
     })
+    // In review, submitted by the importer: another editor has to approve it.
     const inReview = getClaimDetail(claimByText('Der Check wartet auf die zweite Redakteurin.')!.id).claim
-    expect(inReview.status).toBe('in_review')
+    expect(inReview).toMatchObject({ status: 'in_review', submittedById: editor.id })
     expect(inReview.submittedAt).toBeInstanceOf(Date)
+    expect(refusalOf('approve', { ...inReview, verdictEvidence: 1 }, { id: editor.id, role: 'editor' })).toBe(
+      'You submitted this check, so another editor has to approve it.',
+    )
   })
 
   test('without an editor the history names the import script', async () => {

@@ -256,7 +256,9 @@ export function writeImport(tx: Tx, plan: ImportPlan, context: ImportContext): I
         verdict: claim.verdict,
         rationale: claim.rationale,
         // Who checked and approved it are names from another desk, not accounts here: they
-        // go into the history below, and the desk's own review starts from this import.
+        // go into the history below. A claim arriving in review counts as submitted by the
+        // editor importing it, so a colleague approves it (four eyes), not the importer.
+        submittedById: claim.status === 'in_review' ? actorId : null,
         submittedAt: submittedAtOf(claim.status, claim.submittedAt, claim.verifiedAt, now),
         approvedAt: claim.status === 'verified' ? claim.verifiedAt : null,
         createdById: actorId,
