@@ -7,6 +7,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { claims, sources, speakerAliases, speakers } from '#db/schema.ts'
 import type { DbOrTx } from '#db/types.ts'
 import { shorten } from '#app/utils/format.ts'
+import { groupBy } from '#app/utils/lists.ts'
 import { duplicateLoop, duplicateLoopMessage, pairConflict, type LinkEnds } from '../link-rules.ts'
 import { missingForReview, verdictEvidenceRoles } from '../review.server.ts'
 import { foldForMatching } from '../text.ts'
@@ -94,17 +95,6 @@ export type ImportPlan = {
  */
 function inList(column: SQLiteColumn, values: string[]) {
   return inArray(column, sql`(select value from json_each(${JSON.stringify(values)}))`)
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string) {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const key = keyOf(item)
-    const group = groups.get(key)
-    if (group) group.push(item)
-    else groups.set(key, [item])
-  }
-  return groups
 }
 
 type DeskSpeaker = { id: number; name: string }
