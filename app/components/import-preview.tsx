@@ -44,7 +44,7 @@ export function ImportCounts({
     { value: report.rowCount, label: report.format === 'json' ? 'claims in the file' : 'rows in the file' },
     {
       value: report.problemRowCount,
-      label: report.problemRowCount === 1 ? 'row with problems' : 'rows with problems',
+      label: `${report.format === 'json' ? 'claim' : 'row'}${report.problemRowCount === 1 ? '' : 's'} with problems`,
       href: '#problems-heading',
     },
     {
@@ -397,7 +397,7 @@ export function SourcesTable({ sources }: { sources: ImportReport['sources'] }) 
 }
 
 /** The first claims as they will be stored, with their speaker and source on this desk. */
-export function PreviewTable({ claims, total }: { claims: PreviewClaim[]; total: number }) {
+export function PreviewTable({ claims, total, format }: { claims: PreviewClaim[]; total: number; format: string }) {
   return (
     <section className="card" aria-labelledby="preview-heading">
       <h2 id="preview-heading">First claims as they will be stored</h2>
@@ -407,7 +407,7 @@ export function PreviewTable({ claims, total }: { claims: PreviewClaim[]; total:
         </p>
       ) : null}
       <ListTable
-        headings={['Row', 'Claim', 'Speaker', 'Source', 'Status', 'Evidence']}
+        headings={[format === 'json' ? 'No.' : 'Row', 'Claim', 'Speaker', 'Source', 'Status', 'Evidence']}
         empty="No row can be imported as it is."
         rowCount={claims.length}
       >

@@ -205,7 +205,8 @@ export default function ImportPreviewPage() {
               <p>
                 <strong>
                   {formatCount(report.problemRowCount)} of {formatCount(report.rowCount)}{' '}
-                  {report.rowCount === 1 ? 'row has' : 'rows have'} problems
+                  {report.format === 'json' ? 'claims' : 'rows'} {report.problemRowCount === 1 ? 'has' : 'have'}{' '}
+                  problems
                 </strong>
                 , listed below with what to do. Nothing is imported until all are fixed: correct the file and upload it
                 again{staged.mapping ? ', or match the columns differently' : ''}.
@@ -214,8 +215,8 @@ export default function ImportPreviewPage() {
           ) : (
             <div className="alert ok">
               <p>
-                <strong>Every row can be imported.</strong> Check the speakers and sources it would add and the first
-                claims below, then import.
+                <strong>Every {report.format === 'json' ? 'claim' : 'row'} can be imported.</strong> Check the speakers
+                and sources it would add and the first claims below, then import.
               </p>
             </div>
           )}
@@ -240,7 +241,7 @@ export default function ImportPreviewPage() {
             <SpeakersTable speakers={report.speakers} />
             <SourcesTable sources={report.sources} />
           </div>
-          <PreviewTable claims={report.preview} total={report.claimsToImport} />
+          <PreviewTable claims={report.preview} total={report.claimsToImport} format={report.format} />
         </>
       )}
     </main>
@@ -255,7 +256,11 @@ function ImportNotes({ report }: { report: ReturnType<typeof useLoaderData<typeo
       `${formatCount(report.contextEvidence)} evidence ${report.contextEvidence === 1 ? 'URL is' : 'URLs are'} attached as context: a sheet does not say whether a source supports or refutes the claim. Change the role on the claim page where it does.`,
     )
   }
-  if (report.links.kept > 0) notes.push(`${formatCount(report.links.kept)} links between the imported claims are kept.`)
+  if (report.links.kept > 0) {
+    notes.push(
+      `${plural(report.links.kept, 'link between the imported claims is', 'links between the imported claims are')} kept.`,
+    )
+  }
   if (notes.length === 0 && report.links.skipped.length === 0) return null
   return (
     <div className="alert info">

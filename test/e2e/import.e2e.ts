@@ -2,6 +2,7 @@
 // one is matched to the claim fields and imported, an XLSX workbook too; the upload's
 // progress, the size limit with and without JavaScript, and who may import.
 import ExcelJS from 'exceljs'
+import { jsonExportFormat, type ExportedClaim, type ExportedDesk } from '#app/domain/export/sheet.ts'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { appForThisFile, claimCount, expectNoAxeViolations, screenshot, visit, waitForHydration } from './helpers.ts'
@@ -54,7 +55,7 @@ describe('importing a CSV', () => {
       'ROW\tCOLUMN\tPROBLEM',
       '3\tclaimed_on\tThe date made must be a date like 2023-07-27.',
     ])
-    expect(await page.locator('.alert.error').innerText()).toContain('1 of 2 rows have problems')
+    expect(await page.locator('.alert.error').innerText()).toContain('1 of 2 rows has problems')
     const importButton = page.getByRole('button', { name: /^Import \d+ claims?$/ })
     expect(await importButton.isDisabled()).toBe(true)
     expect(await page.locator('#commit-blocked').innerText()).toBe(
@@ -150,6 +151,98 @@ describe('importing a CSV', () => {
     expect(history).toContain('Mira Schulz imported the claim')
     expect(history).toContain('tabelle.xlsx')
     await screenshot(page, 'import-claim-history')
+  })
+})
+
+describe('importing a JSON export', () => {
+  it('brings speakers, sources, evidence with its roles and links, and lists the links it leaves out', async () => {
+    const page = await signedIn('editor')
+    const source = (id: number, title: string, url: string | null) => ({
+      id,
+      url,
+      title,
+      outlet: 'Reuters',
+      author: null,
+      publishedOn: '2024-03-01',
+      language: 'en',
+      kind: 'article' as const,
+      excerpt: null,
+      archiveUrl: null,
+      retrievedOn: null,
+      notes: null,
+    })
+    const speaker = {
+      id: 7,
+      name: `Anna Beispiel ${run}`,
+      kind: 'person' as const,
+      role: 'Sprecherin',
+      organisation: null,
+      country: 'DE',
+      wikidataId: null,
+      aliases: [`A. Beispiel ${run}`],
+    }
+    const claim = (id: number, text: string, fields: Partial<ExportedClaim> = {}): ExportedClaim => ({
+      id,
+      text,
+      quote: null,
+      language: 'de',
+      claimedOn: '2024-03-01',
+      status: 'researching',
+      verdict: null,
+      rationale: null,
+      tags: ['export'],
+      speaker,
+      sourceId: 1,
+      evidence: [
+        { role: 'origin', note: null, source: source(1, `Meldung ${run}`, `https://example.org/meldung-${run}`) },
+      ],
+      links: [],
+      checkedBy: null,
+      approvedBy: null,
+      submittedAt: null,
+      verifiedAt: null,
+      createdAt: '2024-03-01T10:00:00.000Z',
+      updatedAt: '2024-03-01T10:00:00.000Z',
+      permalink: `https://other.example.org/claims/${id}`,
+      ...fields,
+    })
+    const desk: ExportedDesk = {
+      format: jsonExportFormat,
+      version: 1,
+      exportedAt: '2024-03-02T08:00:00.000Z',
+      exportedBy: 'Nachbardesk',
+      filters: {},
+      claims: [
+        claim(1, `Die Exporte stiegen um 40 Prozent (${run}).`, {
+          links: [
+            { type: 'supports', to: 2, note: null },
+            { type: 'related', to: 99, note: null },
+          ],
+        }),
+        claim(2, `Der Handel wuchs deutlich (${run}).`, {
+          evidence: [
+            { role: 'origin', note: null, source: source(1, `Meldung ${run}`, `https://example.org/meldung-${run}`) },
+            { role: 'refutes', note: 'Zahlen der Zollbehörde', source: source(2, `Zollstatistik ${run}`, null) },
+          ],
+        }),
+      ],
+    }
+    await upload(page, {
+      name: 'nachbardesk.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(desk)),
+    })
+    const notes = await page.locator('.alert.info').innerText()
+    expect(notes).toContain('Exported by Nachbardesk on 2024-03-02.')
+    expect(notes).toContain('1 link between the imported claims is kept.')
+    expect(notes).toContain('Claim 1 of the file is related to id 99: The other claim is not in the file.')
+    expect(await page.getByRole('region', { name: 'Columns' }).count()).toBe(0)
+    await screenshot(page, 'import-preview-json')
+    await page.getByRole('button', { name: 'Import 2 claims' }).click()
+    await page.getByRole('heading', { name: 'Imported 2 claims' }).waitFor()
+    expect(await page.locator('.alert.ok').innerText()).toContain(
+      '1 new speaker and 2 new sources were added, and 1 link between claims.',
+    )
   })
 })
 
