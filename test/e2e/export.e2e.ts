@@ -84,7 +84,7 @@ describe('exporting the verified-claims sheet', () => {
   it('exports what a filtered claims list shows, in one click', async () => {
     const page = await desk.signedIn('editor')
     await visit(page, '/claims?verdict=mostly_true')
-    const listed = Number((await page.locator('.list-meta span').innerText()).match(/^(\d+) claims?/)?.[1])
+    const listed = Number((await page.locator('.list-meta > span').innerText()).match(/^(\d+) claims?/)?.[1])
     await page.getByRole('link', { name: 'Export these claims' }).click()
     await page.waitForURL(/\/export\?status=any&verdict=mostly_true$/)
     const heading = await page.locator('#export-preview-heading').innerText()

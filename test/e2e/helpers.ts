@@ -323,7 +323,7 @@ export async function expectNoAxeViolations(
 /** "12 claims" / "1 claim" from the claims list's count line. */
 export async function claimCount(page: Page): Promise<number> {
   await visit(page, '/claims')
-  const text = (await page.locator('.list-meta').innerText()).trim()
+  const text = (await page.locator('.list-meta > span').innerText()).trim()
   const match = /^(\d+) claims?/.exec(text)
   if (!match) throw new Error(`Could not read the number of claims from “${text}”.`)
   return Number(match[1])

@@ -55,7 +55,7 @@ describe('the claims list as a desk keeps it', () => {
     await page.getByRole('button', { name: 'Apply' }).click()
     await page.waitForURL(/speaker=\d+/)
     await page.locator('.list-meta', { hasText: /match(es)? the filters/ }).waitFor()
-    const count = await page.locator('.list-meta').innerText()
+    const count = await page.locator('.list-meta > span').innerText()
     expect(count).toMatch(/^(1 claim matches|\d+ claims match) the filters/)
     const speakers = await page.locator('tbody tr td:nth-child(2)').allInnerTexts()
     expect(speakers.length).toBeGreaterThan(0)
@@ -81,7 +81,7 @@ describe('the claims list as a desk keeps it', () => {
     await visit(page, '/claims')
     await views.getByRole('link', { name: 'Kim, alles' }).click()
     await page.waitForURL(/speaker=\d+/)
-    await page.locator('.list-meta', { hasText: count }).waitFor()
+    await page.locator('.list-meta > span', { hasText: count }).waitFor()
     expect(await page.getByLabel('Speaker', { exact: true }).inputValue()).toBe('Kim Jong-un')
 
     await views.getByRole('button', { name: 'Delete the saved view “Kim, alles”' }).click()
