@@ -32,6 +32,24 @@ try {
     await page.screenshot({ path: path.join(out, `${name}.png`), animations: 'disabled' })
     console.log(`docs/screenshots/${name}.png  ${url}`)
   }
+  // The import's preview needs an upload: a sheet from another desk, one row with a mistake.
+  await visit(page, '/import')
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'partner-desk.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        '\uFEFFclaim;speaker;source_url;claimed_on;verdict;tags',
+        'Nordkorea hat bis zu 12.000 Soldaten nach Russland verlegt.;Kim Jong Un;https://example.org/soldaten;2024-10-23;;nordkorea',
+        'Russland liefert Nordkorea im Gegenzug Luftabwehrsysteme.;Sergei Shoigu;;2024-11-22;mostly true;russland',
+        'Die Truppen sollen in der Region Kursk eingesetzt werden.;US-Regierung;;23.10.2024;;ukraine-krieg',
+      ].join('\r\n'),
+    ),
+  })
+  await page.getByRole('button', { name: 'Check the file' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Preview: partner-desk.csv' }).waitFor()
+  await page.screenshot({ path: path.join(out, 'import.png'), animations: 'disabled' })
+  console.log('docs/screenshots/import.png  /import (a staged upload)')
 } finally {
   await app.stop()
 }
