@@ -83,6 +83,17 @@ export function* exportBatches(
   let afterId = 0
   let left = limit
   while (left > 0) {
+    // The batch's ids by walking the claims table in id order from the last batch on,
+    // filter checked row by row: the whole export is one pass over the table whatever
+    // the filter. Left to itself SQLite drives this by the deleted_at (or a filter's)
+    // index and sorts every remaining match by id for each batch, quadratic in the desk.
+    const ids = db
+      .values<[number]>(
+        sql`select ${claims.id} from ${claims} not indexed where ${and(filter, gt(claims.id, afterId))}
+            order by ${claims.id} limit ${Math.min(batchSize, left)}`,
+      )
+      .map(([id]) => id)
+    if (ids.length === 0) return
     const rows = db
       .select({
         claim: claims,
@@ -92,13 +103,11 @@ export function* exportBatches(
       .from(claims)
       .leftJoin(checkers, eq(checkers.id, claims.submittedById))
       .leftJoin(approvers, eq(approvers.id, claims.approvedById))
-      .where(and(filter, gt(claims.id, afterId)))
+      .where(inArray(claims.id, ids))
       .orderBy(asc(claims.id))
-      .limit(Math.min(batchSize, left))
       .all()
-    if (rows.length === 0) return
-    yield recordsOf(rows, publisher)
-    afterId = rows[rows.length - 1]!.claim.id
+    if (rows.length > 0) yield recordsOf(rows, publisher)
+    afterId = ids[ids.length - 1]!
     left -= rows.length
   }
 }
@@ -180,7 +189,11 @@ function linksOf(claimIds: number[]) {
     .select({ from: claimLinks.fromClaimId, type: claimLinks.type, to: claimLinks.toClaimId, note: claimLinks.note })
     .from(claimLinks)
     .innerJoin(targets, eq(targets.id, claimLinks.toClaimId))
-    .where(and(inArray(claimLinks.fromClaimId, claimIds), isNull(claimLinks.deletedAt), isNull(targets.deletedAt)))
+    // Unary + keeps SQLite from starting at the deleted_at index, a walk over every live
+    // claim for each batch (9 s a batch at 100k), instead of at the batch's own links.
+    .where(
+      and(inArray(claimLinks.fromClaimId, claimIds), isNull(claimLinks.deletedAt), sql`+${targets.deletedAt} is null`),
+    )
     .orderBy(asc(claimLinks.id))
     .all()
   return new Map(
