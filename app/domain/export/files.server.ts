@@ -24,7 +24,16 @@ export function openExport(
   query: ExportQuery,
   format: ExportFormat,
   exportedBy: string,
-  { publisher = publisherOf(), at = new Date() }: { publisher?: Publisher; at?: Date } = {},
+  {
+    publisher = publisherOf(),
+    at = new Date(),
+    limit,
+  }: {
+    publisher?: Publisher
+    at?: Date
+    /** At most this many claims, the first by id: the benchmark compares a tenth of the desk with all of it. */
+    limit?: number
+  } = {},
 ): { stream: Readable; fileName: string; contentType: string } {
   const { query: resolved, labels } = resolveExportQuery(query)
   const about: ExportAbout = {
@@ -33,7 +42,7 @@ export function openExport(
     filters: describeExportFilters(query, labels),
     publisher: { name: publisher.name, url: publisher.url },
   }
-  const batches = exportBatches(resolved, publisher, { format })
+  const batches = exportBatches(resolved, publisher, { format, limit })
   const stream =
     format === 'csv'
       ? csvStream(batches)
