@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify'
-import { sheetColumns, sheetRowOf, type ExportedClaim, type SheetColumnKey, type SheetRow } from './sheet.ts'
+import { sheetColumns, sheetRowOf, type SheetClaim, type SheetColumnKey, type SheetRow } from './sheet.ts'
 
 /**
  * Spreadsheet programs run a cell that starts with one of these as a formula, so a
@@ -22,7 +22,7 @@ function csvCellOf(key: SheetColumnKey, value: SheetRow[SheetColumnKey]) {
   return neutralisedCell(value)
 }
 
-export function csvRecordOf(record: ExportedClaim) {
+export function csvRecordOf(record: SheetClaim) {
   const row = sheetRowOf(record, 'codes')
   return sheetColumns.map((c) => csvCellOf(c.key, row[c.key]))
 }
@@ -31,7 +31,7 @@ export function csvRecordOf(record: ExportedClaim) {
  * RFC 4180 (CRLF line ends, quotes doubled) in UTF-8 with a byte-order mark: without
  * it Excel reads the file as the local code page and turns "Schoigu’s" and umlauts to noise.
  */
-export function csvStream(batches: Iterable<ExportedClaim[]>) {
+export function csvStream(batches: Iterable<SheetClaim[]>) {
   const rows = Readable.from(
     (function* () {
       for (const batch of batches) for (const record of batch) yield csvRecordOf(record)

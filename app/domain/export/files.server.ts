@@ -7,7 +7,7 @@ import { describeExportFilters, type ExportAbout } from './about.ts'
 import { csvStream } from './csv.server.ts'
 import { exportFiles } from './formats.ts'
 import { claimReviewStream, jsonStream } from './json.server.ts'
-import { exportBatches, resolveExportQuery } from './records.server.ts'
+import { exportBatches, resolveExportQuery, sheetBatches } from './records.server.ts'
 import { xlsxStream } from './xlsx.server.ts'
 
 /** `claims-verified-2026-11-23.xlsx`: what the file holds and when, so downloads do not overwrite each other. */
@@ -42,14 +42,14 @@ export function openExport(
     filters: describeExportFilters(query, labels),
     publisher: { name: publisher.name, url: publisher.url },
   }
-  const batches = exportBatches(resolved, publisher, { format, limit })
+  const options = { format, limit }
   const stream =
     format === 'csv'
-      ? csvStream(batches)
+      ? csvStream(sheetBatches(resolved, publisher, options))
       : format === 'xlsx'
-        ? xlsxStream(batches, about)
+        ? xlsxStream(sheetBatches(resolved, publisher, options), about)
         : format === 'jsonld'
-          ? claimReviewStream(batches, publisher)
-          : jsonStream(batches, about)
+          ? claimReviewStream(exportBatches(resolved, publisher, options), publisher)
+          : jsonStream(exportBatches(resolved, publisher, options), about)
   return { stream, fileName: exportFileName(query, format, at), contentType: exportFiles[format].contentType }
 }

@@ -107,11 +107,42 @@ export type ExportedDesk = {
 
 export const jsonExportFormat = 'claim-desk/claims'
 
+/** A source as far as the sheet shows it. */
+export type SheetSource = Pick<ExportedSource, 'id' | 'url' | 'title' | 'outlet' | 'publishedOn'>
+
+/**
+ * The part of a record the sheet's columns show: CSV and XLSX are written from this, so
+ * their reads leave out what only the JSON carries. Every `ExportedClaim` is one.
+ */
+export type SheetClaim = Pick<
+  ExportedClaim,
+  | 'id'
+  | 'text'
+  | 'quote'
+  | 'language'
+  | 'claimedOn'
+  | 'status'
+  | 'verdict'
+  | 'rationale'
+  | 'tags'
+  | 'sourceId'
+  | 'checkedBy'
+  | 'approvedBy'
+  | 'verifiedAt'
+  | 'permalink'
+> & {
+  speaker: Pick<ExportedSpeaker, 'name' | 'role'> | null
+  evidence: { role: EvidenceRole; source: SheetSource }[]
+}
+
 /** One row of the sheet, before a format writes it: plain values, dates as Date. */
 export type SheetRow = Record<SheetColumnKey, string | number | Date | null>
 
 /** The claim's origin source: the evidence its `sourceId` names. */
-export function originOf(record: ExportedClaim) {
+export function originOf<S extends SheetSource>(record: {
+  sourceId: number | null
+  evidence: { role: EvidenceRole; source: S }[]
+}): S | null {
   return record.evidence.find((e) => e.role === 'origin' && e.source.id === record.sourceId)?.source ?? null
 }
 
@@ -124,7 +155,7 @@ function calendarDate(value: string | null) {
  * A record as a sheet row. CSV carries status and verdict as codes (for scripts), XLSX
  * as the desk's labels (for people); the importer reads both.
  */
-export function sheetRowOf(record: ExportedClaim, words: 'codes' | 'labels'): SheetRow {
+export function sheetRowOf(record: SheetClaim, words: 'codes' | 'labels'): SheetRow {
   const origin = originOf(record)
   const evidenceUrls = record.evidence
     .filter((e) => e.source.id !== record.sourceId || e.role !== 'origin')

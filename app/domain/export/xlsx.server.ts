@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { ExportAbout } from './about.ts'
-import { sheetColumns, sheetRowOf, type ExportedClaim, type SheetColumnKey } from './sheet.ts'
+import { sheetColumns, sheetRowOf, type SheetClaim, type SheetColumnKey } from './sheet.ts'
 
 const wrapped = new Set<SheetColumnKey>([
   'claim',
@@ -34,7 +34,7 @@ function cellOf(key: SheetColumnKey, value: string | number | Date | null): Exce
  * current row, and the loop waits whenever the reader falls behind, so a slow download
  * cannot pile the whole workbook up in memory.
  */
-export function xlsxStream(batches: Iterable<ExportedClaim[]>, about: ExportAbout) {
+export function xlsxStream(batches: Iterable<SheetClaim[]>, about: ExportAbout) {
   const out = new PassThrough()
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   workbook.creator = about.exportedBy
