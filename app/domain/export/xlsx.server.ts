@@ -59,11 +59,23 @@ export function xlsxStream(batches: Iterable<SheetClaim[]>, about: ExportAbout) 
     header.alignment = { vertical: 'middle' }
     header.commit()
 
+    // exceljs gives every cell its own copy of the column's style and renders that copy to
+    // XML to look up its style id: 4 s of a 100k-row sheet. Cells sharing one style object
+    // per column and value type hit exceljs's cache of ids by object instead; the type is
+    // part of the key because the id depends on it. Same ids, same file.
+    const sharedStyles = new Map<string, Partial<ExcelJS.Style>>()
     let written = 0
     for (const batch of batches) {
       for (const record of batch) {
-        const row = sheetRowOf(record, 'labels')
-        sheet.addRow(sheetColumns.map((c) => cellOf(c.key, row[c.key]))).commit()
+        const values = sheetRowOf(record, 'labels')
+        const row = sheet.addRow(sheetColumns.map((c) => cellOf(c.key, values[c.key])))
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          const key = `${column} ${cell.type}`
+          const style = sharedStyles.get(key)
+          if (style) cell.style = style
+          else sharedStyles.set(key, cell.style)
+        })
+        row.commit()
       }
       written += batch.length
       if (out.writableNeedDrain) await once(out, 'drain')
