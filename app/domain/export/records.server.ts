@@ -14,7 +14,12 @@ import { speakerForFilter } from '../speakers.server.ts'
 import type { ClaimStatus, EvidenceRole, Verdict } from '../vocabulary.ts'
 import type { ExportedClaim, ExportedSource, ExportedSpeaker, SheetClaim } from './sheet.ts'
 
-export const exportBatchSize = 1000
+/**
+ * A batch lives while it is written out, through several young-generation collections that
+ * copy it each time: at 1000 claims those copies were 0.96 s of pauses in a 100k CSV
+ * export, at 250 they are 0.26 s. Four times the statements cost far less.
+ */
+export const exportBatchSize = 250
 
 const checkers = aliasedTable(users, 'checkers')
 const approvers = aliasedTable(users, 'approvers')
