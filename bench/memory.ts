@@ -61,8 +61,8 @@ export function memorySampler({
  * A streamed export holds a batch or so, never the file. Measured with the garbage
  * collected before each sample, its heap and buffers may rise by at most `maxGrowthMb`
  * over the whole desk, and by at most `maxGrowthFromTenthMb` more for the whole desk than
- * for its first tenth. The other nine tenths of a 100k-claim file are 27 MB (XLSX) to
- * 150 MB (JSON): a writer that kept even a third of what it wrote would overshoot.
+ * for its first tenth. The other nine tenths of a 100k-claim file are 26 MB (XLSX) to
+ * 145 MB (JSON): a writer that kept even a third of what it wrote would overshoot.
  */
 export const flatMemory = { maxGrowthMb: 32, maxGrowthFromTenthMb: 8 }
 
