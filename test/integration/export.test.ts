@@ -122,6 +122,11 @@ const unattributed = verifiedClaim(
 const open = claim('Putin besuchte Pjöngjang im Juni 2024.', { claimedOn: '2024-06-19', tags: ['diplomatie'] })
 const trashed = verifiedClaim('Diese Behauptung liegt im Papierkorb.', 'false')
 db.update(claims).set({ deletedAt: new Date() }).where(eq(claims.id, trashed)).run()
+const secondSource = createSource(
+  { title: 'Zweite Quelle', url: 'https://example.org/zweite-quelle', kind: 'article' },
+  checker.id,
+)
+attachEvidence(byMinistry, { intent: 'attach-evidence', role: 'context', sourceRef: `(#${secondSource})` }, checker.id)
 linkClaims({ fromClaimId: byMinistry, toClaimId: tricky, type: 'related', note: 'Gleicher Besuch' }, checker.id)
 
 async function exported(format: ExportFormat, params: Record<string, string> = {}) {
@@ -184,6 +189,11 @@ describe('CSV', () => {
     expect(row.quote).toBe("'\tEingerückt")
     expect(row.tags).toBe("'@tag")
     db.update(claims).set({ deletedAt: new Date() }).where(eq(claims.id, id)).run()
+  })
+
+  test('quotes every cell with a line break, so readers that split rows on a bare LF do too', async () => {
+    const text = (await streamText(await exported('csv'))).slice(1)
+    expect(text).toContain(',"https://undocs.org/S/RES/1718(2006)\nhttps://example.org/zweite-quelle",')
   })
 
   test('leaves cells empty for what a claim does not have', async () => {

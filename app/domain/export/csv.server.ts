@@ -38,6 +38,14 @@ export function csvStream(batches: Iterable<SheetClaim[]>) {
     })(),
   )
   return rows.pipe(
-    stringify({ bom: true, header: true, columns: sheetColumns.map((c) => c.key), record_delimiter: 'windows' }),
+    stringify({
+      bom: true,
+      header: true,
+      columns: sheetColumns.map((c) => c.key),
+      record_delimiter: 'windows',
+      // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare line
+      // break, which other readers (Python, spreadsheets) take as the end of the row.
+      quoted_match: /[\r\n]/,
+    }),
   )
 }
