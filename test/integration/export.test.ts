@@ -183,11 +183,16 @@ describe('CSV', () => {
   })
 
   test('neutralises every cell that a spreadsheet would run as a formula', async () => {
-    const id = verifiedClaim('+49 Prozent mehr Munition', 'false', { tags: ['@tag'], quote: '\tEingerückt' })
+    const id = verifiedClaim('+49 Prozent mehr Munition', 'false', {
+      tags: ['@tag'],
+      quote: '\tEingerückt',
+      rationale: '＝1+1 in voller Breite',
+    })
     const row = (await csvRows()).find((r) => Number(r.id) === id)!
     expect(row.claim).toBe("'+49 Prozent mehr Munition")
     expect(row.quote).toBe("'\tEingerückt")
     expect(row.tags).toBe("'@tag")
+    expect(row.rationale).toBe("'＝1+1 in voller Breite")
     db.update(claims).set({ deletedAt: new Date() }).where(eq(claims.id, id)).run()
   })
 

@@ -2,24 +2,13 @@ import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify'
 import { sheetColumns, sheetRowOf, type SheetClaim, type SheetColumnKey, type SheetRow } from './sheet.ts'
 
-/**
- * Spreadsheet programs run a cell that starts with one of these as a formula, so a
- * claim like "=HYPERLINK(…)" from the news could act on an editor's machine. Such cells
- * get a leading apostrophe (OWASP's advice); the importer takes it off again.
- */
-const formulaStart = /^[=+\-@\t\r]/
-
-export function neutralisedCell(value: string) {
-  return formulaStart.test(value) ? `'${value}` : value
-}
-
 const dateOnly = new Set<SheetColumnKey>(['published', 'claimed_on'])
 
 function csvCellOf(key: SheetColumnKey, value: SheetRow[SheetColumnKey]) {
   if (value === null) return ''
   if (value instanceof Date) return dateOnly.has(key) ? value.toISOString().slice(0, 10) : value.toISOString()
   if (typeof value === 'number') return String(value)
-  return neutralisedCell(value)
+  return value
 }
 
 export function csvRecordOf(record: SheetClaim) {
@@ -43,9 +32,13 @@ export function csvStream(batches: Iterable<SheetClaim[]>) {
       header: true,
       columns: sheetColumns.map((c) => c.key),
       record_delimiter: 'windows',
-      // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare line
-      // break, which other readers (Python, spreadsheets) take as the end of the row.
-      quoted_match: /[\r\n]/,
+      // With a CRLF record delimiter csv-stringify would quote only cells holding CRLF, and a
+      // cell with a bare line break would end the row for readers such as Python's.
+      quote_record_delimiter: true,
+      // Spreadsheet programs run a cell starting with =, +, -, @, tab or CR (or their
+      // full-width forms) as a formula: such cells get a leading apostrophe (OWASP's advice);
+      // the importer takes it off again.
+      escape_formulas: true,
     }),
   )
 }

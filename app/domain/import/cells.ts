@@ -8,12 +8,14 @@ export type SheetRow = { line: number; cells: string[]; links?: Record<number, s
 
 /**
  * The export puts a `'` before a cell that starts with `=`, `+`, `-`, `@`, a tab or a
- * carriage return, so that a spreadsheet shows it as text instead of running it as a
+ * carriage return (or the full-width `＝＋－＠`), so that a spreadsheet shows it as text instead of running it as a
  * formula ("CSV injection"). Reading the file back takes exactly that one `'` off again;
  * a `'` before anything else was typed by someone and stays.
  */
 export function stripFormulaGuard(value: string) {
-  return value.length > 1 && value[0] === "'" && '=+-@\t\r'.includes(value[1]!) ? value.slice(1) : value
+  return value.length > 1 && value[0] === "'" && '=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20'.includes(value[1]!)
+    ? value.slice(1)
+    : value
 }
 
 /** A row the spreadsheet shows as empty: no cell holds anything but spaces. */
