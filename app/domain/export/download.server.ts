@@ -38,7 +38,6 @@ export async function exportDownload(request: Request, format: ExportFormat) {
         'Content-Type': contentType,
         'Content-Disposition': `attachment; filename="${fileName}"`,
         'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
       },
     })
   } catch (error) {
