@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
+import { z } from 'zod'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { requireUser } from '#app/auth/permissions.server.ts'
 import { ErrorList } from '#app/components/forms.tsx'
@@ -42,12 +43,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     shown: { speakerName: params.speakerName ?? '', sourceName: params.sourceName ?? '' },
   }
   if (!parsed.success) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'form')
-      errors[field] = [...(errors[field] ?? []), issue.message]
+    return {
+      ...page,
+      params,
+      errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      result: null,
     }
-    return { ...page, params, errors, result: null }
   }
   const { format, ...query } = parsed.data
   try {

@@ -1,4 +1,5 @@
 import { createReadableStreamFromReadable } from '@remix-run/node'
+import { z } from 'zod'
 import { requireUser } from '#app/auth/permissions.server.ts'
 import { FieldError } from '#app/utils/errors.server.ts'
 import { queryParams } from '#app/utils/url.ts'
@@ -23,14 +24,7 @@ function badQuery(fieldErrors: Record<string, string[] | undefined>) {
 export async function exportDownload(request: Request, format: ExportFormat) {
   const user = await requireUser(request)
   const parsed = ExportQuerySchema.safeParse(queryParams(request.url))
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'query')
-      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message]
-    }
-    return badQuery(fieldErrors)
-  }
+  if (!parsed.success) return badQuery(z.flattenError(parsed.error).fieldErrors)
   try {
     const { stream, fileName, contentType } = openExport(parsed.data, format, user.name)
     return new Response(createReadableStreamFromReadable(stream), {
