@@ -2,7 +2,7 @@ import { publisherOf } from '#app/utils/env.server.ts'
 import type { ExportFormat, ExportQuery } from '#app/validation/export.ts'
 import { describeExportFilters } from './about.ts'
 import { claimReviewedPreferredLength } from './claim-review.ts'
-import { countExport, exportBatches, resolveExportQuery } from './records.server.ts'
+import { countExport, resolveExportQuery, sheetBatches } from './records.server.ts'
 import { originOf } from './sheet.ts'
 
 /**
@@ -13,7 +13,8 @@ import { originOf } from './sheet.ts'
 export function previewExport(query: ExportQuery, format: ExportFormat, size: number) {
   const { query: resolved, labels } = resolveExportQuery(query)
   const count = countExport(resolved, format)
-  const [records = []] = exportBatches(resolved, publisherOf(), { format, limit: size })
+  // The rows show what a sheet shows: the lighter read, without excerpts, aliases or links.
+  const [records = []] = sheetBatches(resolved, publisherOf(), { format, limit: size })
   return {
     query: resolved,
     labels,
