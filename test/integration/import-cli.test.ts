@@ -38,7 +38,9 @@ function query<T>(sql: string) {
   }
 }
 
-describe('npm run import', () => {
+// Each test starts tsx several times, a second or more each on a busy machine: vitest's 5 s
+// default would fail them for the machine's load, not for what they check.
+describe('npm run import', { timeout: 60_000 }, () => {
   test('prints every problem and writes nothing (exit 1); a dry run of a good file writes nothing either', () => {
     const bad = file('fehler.csv', 'claim;claimed_on\nEine gute Zeile hier.;2024-01-01\nab;27.07.2023\n')
     const result = run('scripts/import.ts', [bad])
