@@ -173,10 +173,10 @@ export function SectionButton({
 }
 
 type ShellProps = { label: ReactNode; hint?: ReactNode; errors?: ListOfErrors; className?: string }
-type ControlA11y = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }
+export type ControlA11y = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }
 
 /** Label, control, hint and errors, wired together by id for screen readers. */
-function FieldShell({
+export function FieldShell({
   label,
   hint,
   errors,

@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react'
 import { Picker } from '../picker.tsx'
-import { ErrorList } from '../forms.tsx'
+import { FieldShell, type ControlA11y } from '../forms.tsx'
 
-type ControlProps = { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }
-
-/** A filter's label, control and errors, the control wired to both. */
+/** A filter's label, control and errors: the forms' field shell, with an id from the filter's name. */
 function FilterField({
   name,
   label,
@@ -14,20 +12,12 @@ function FilterField({
   name: string
   label: string
   errors?: string[]
-  children: (props: ControlProps) => ReactNode
+  children: (props: ControlA11y & { name: string }) => ReactNode
 }) {
-  const errorId = errors?.length ? `filter-${name}-error` : undefined
   return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      {children({
-        id: `filter-${name}`,
-        name,
-        'aria-invalid': errorId ? true : undefined,
-        'aria-describedby': errorId,
-      })}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell label={label} errors={errors} controlId={`filter-${name}`}>
+      {(a11y) => children({ ...a11y, name })}
+    </FieldShell>
   )
 }
 
