@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { claimLinks, claims, speakers } from '#db/schema.ts'
 import { claimLimits } from '#app/validation/claim.ts'
+import { listClaimLinks } from './links.server.ts'
 import { numberVariants, toFtsQuery } from './search-query.ts'
 import {
   fingerprintOf,
@@ -18,7 +19,16 @@ import { findSpeakersByName } from './speakers.server.ts'
 /** How many claims the index hands over for scoring: enough for the few shown, bounded at any desk size. */
 export const duplicateCandidates = 50
 
-export type DuplicateDraft = { text: string; speakerId?: number | null; claimId?: number }
+/**
+ * A claim being typed, or an existing claim (`claimId`). For an existing claim, `links`
+ * are its links as its page lists them (listClaimLinks): read here when not given.
+ */
+export type DuplicateDraft = {
+  text: string
+  speakerId?: number | null
+  claimId?: number
+  links?: Array<{ otherId: number }>
+}
 
 /**
  * The claims most like a draft (a claim being typed, or an existing claim when
@@ -40,7 +50,10 @@ export function possibleDuplicatesOf(draft: DuplicateDraft, limit = 5) {
     .map((r) => r.id)
     .filter((id) => id !== draft.claimId)
   if (candidateIds.length === 0) return []
-  const linked = draft.claimId === undefined ? new Set<number>() : linkedClaimIds(draft.claimId)
+  const linked =
+    draft.claimId === undefined
+      ? new Set<number>()
+      : linkedClaimIds((draft.links ?? listClaimLinks(draft.claimId)).map((l) => l.otherId))
   const candidates = db
     .select({
       id: claims.id,
@@ -130,22 +143,12 @@ export function possibleDuplicatesOfTyped(typed: { text: string; speakerName?: s
 }
 
 /**
- * The claims a claim is already tied to: linked either way, and the other duplicates of
- * the claims it is linked to (already gathered under the same canonical claim).
+ * The claims a claim is already tied to: the claims its links join it to either way
+ * (`linkedIds`), and the other duplicates of those (already gathered under the same
+ * canonical claim).
  */
-function linkedClaimIds(claimId: number) {
-  // One query per end: with `from = ? or to = ?` SQLite scans every live link.
-  const outgoing = db
-    .select({ id: claimLinks.toClaimId })
-    .from(claimLinks)
-    .where(and(eq(claimLinks.fromClaimId, claimId), isNull(claimLinks.deletedAt)))
-    .all()
-  const incoming = db
-    .select({ id: claimLinks.fromClaimId })
-    .from(claimLinks)
-    .where(and(eq(claimLinks.toClaimId, claimId), isNull(claimLinks.deletedAt)))
-    .all()
-  const linked = new Set([...outgoing, ...incoming].map((r) => r.id))
+function linkedClaimIds(linkedIds: number[]) {
+  const linked = new Set(linkedIds)
   if (linked.size === 0) return linked
   const siblings = db
     .select({ id: claimLinks.fromClaimId })

@@ -46,11 +46,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editors: canEdit ? listActiveEditors() : [],
     notes: listClaimNotes(id, user),
     // A trashed claim is not checked, so nothing needs linking to it. Finding look-alikes
-    // costs more than the rest of the page together (bench/), so it follows the page.
+    // costs more than the rest of the page together (bench/), so it follows the page;
+    // the claims already linked are the ones the page lists.
     duplicates: detail.claim.deletedAt
       ? Promise.resolve([])
       : streamedAfterPage(() =>
-          possibleDuplicatesOf({ text: detail.claim.text, speakerId: detail.claim.speakerId, claimId: id }),
+          possibleDuplicatesOf({
+            text: detail.claim.text,
+            speakerId: detail.claim.speakerId,
+            claimId: id,
+            links: detail.links,
+          }),
         ),
   }
 }
