@@ -3,7 +3,7 @@ import { db } from '#db/client.ts'
 import { claims, claimTags, evidence, sources, speakers, tags, users } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.server.ts'
-import { pageOf } from '#app/utils/lists.ts'
+import { groupBy, pageOf } from '#app/utils/lists.ts'
 import { isFilteredQuery, type ClaimInput, type ClaimListQuery } from '#app/validation/claim.ts'
 import type { PageCursor } from '#app/validation/common.ts'
 import { listEvidence, syncOriginEvidence } from './evidence.server.ts'
@@ -622,16 +622,10 @@ export function listClaimsCitingSource(sourceId: number) {
     )
     .limit(citingClaimsLimit * 2)
     .all()
-  const byClaim = new Map<
-    number,
-    Omit<(typeof rows)[number], 'role'> & { roles: Array<(typeof rows)[number]['role']> }
-  >()
-  for (const { role, ...claim } of rows) {
-    const listed = byClaim.get(claim.id)
-    if (listed) listed.roles.push(role)
-    else byClaim.set(claim.id, { ...claim, roles: [role] })
-  }
-  return [...byClaim.values()].slice(0, citingClaimsLimit)
+  return [...groupBy(rows, (r) => r.id).values()].slice(0, citingClaimsLimit).map((group) => {
+    const { role: _role, ...claim } = group[0]!
+    return { ...claim, roles: group.map((r) => r.role) }
+  })
 }
 
 /** How a speaker's verified claims were rated. */
