@@ -321,7 +321,6 @@ export function claimNeighbourhood(claimId: number, maxNodes = 25) {
 
 export type ClaimNeighbourhood = ReturnType<typeof claimNeighbourhood>
 
-/** Words of a typed reference, without the punctuation around them. */
 /**
  * Live claims whose words begin with each word typed, best match first, through the
  * search index: its folding makes "über" find "Über", and its spelling variants apply.
