@@ -6,6 +6,7 @@ import { claimLinks, claims, speakers } from '#db/schema.ts'
 import { claimLimits } from '#app/validation/claim.ts'
 import { listClaimLinks } from './links.server.ts'
 import { numberVariants, toFtsQuery } from './search-query.ts'
+import { rankedClaimIds } from './search.server.ts'
 import {
   fingerprintOf,
   likenessOf,
@@ -42,13 +43,7 @@ export function possibleDuplicatesOf(draft: DuplicateDraft, limit = 5) {
   if (mine.stems.size === 0) return []
   const match = candidateMatch(mine)
   if (match === null) return []
-  const candidateIds = db
-    .all<{ id: number }>(
-      sql`select rowid as id from claims_fts where claims_fts match ${match}
-          order by rank limit ${duplicateCandidates + 1}`,
-    )
-    .map((r) => r.id)
-    .filter((id) => id !== draft.claimId)
+  const candidateIds = rankedClaimIds(match, duplicateCandidates + 1).filter((id) => id !== draft.claimId)
   if (candidateIds.length === 0) return []
   const linked =
     draft.claimId === undefined

@@ -9,7 +9,7 @@ import { db } from '#db/client.ts'
 import { claimLinks, claims } from '#db/schema.ts'
 import type { DbOrTx, Tx } from '#db/types.ts'
 import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
-import { claimSearchMatch } from './search.server.ts'
+import { claimSearchMatch, rankedClaimIds } from './search.server.ts'
 import { recordClaimEvent } from './history.server.ts'
 import { linkLabels } from './labels.ts'
 import { duplicateLoop, duplicateLoopMessage, pairConflict } from './link-rules.ts'
@@ -328,11 +328,7 @@ export type ClaimNeighbourhood = ReturnType<typeof claimNeighbourhood>
 function claimsMatchingWords(text: string, limit: number): number[] {
   const search = claimSearchMatch(`${text.slice(0, 200)}*`)
   if ('error' in search || !search.match) return []
-  return db
-    .all<{ id: number }>(
-      sql`select rowid as id from claims_fts where claims_fts match ${search.match} order by rank limit ${limit}`,
-    )
-    .map((r) => r.id)
+  return rankedClaimIds(search.match, limit)
 }
 
 /** A claim number as typed: "12", "#12", or the picker's "Claim text … (#12)". */
