@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { claimLimits, tagList } from '#app/validation/claim.ts'
 import { isoDate, languageCode, optionalText, requiredText, sourceUrl, webUrl } from '#app/validation/common.ts'
+import type { ExportedSource, ExportedSpeaker } from '../export/sheet.ts'
 import { statusLabels, verdictLabels } from '../labels.ts'
 import { foldForMatching } from '../text.ts'
 import { normalizeSourceUrl } from '../urls.ts'
@@ -19,7 +20,6 @@ import {
   type ClaimStatus,
   type EvidenceRole,
   type LinkType,
-  type SourceKind,
   type Verdict,
 } from '../vocabulary.ts'
 import type { SheetRow } from './cells.ts'
@@ -29,33 +29,13 @@ import type { ImportProblem } from './report.ts'
 export type { ImportProblem }
 
 /** A speaker as a row names it; `key` is the same for every row that means the same one. */
-export type CandidateSpeaker = {
-  key: string
-  name: string
-  kind: (typeof speakerKinds)[number]
-  role: string | null
-  organisation: string | null
-  country: string | null
-  wikidataId: string | null
-  aliases: string[]
-}
+export type CandidateSpeaker = Omit<ExportedSpeaker, 'id'> & { key: string }
 
 /** A source as a row names it; `key` is the same for every row that means the same one. */
-export type CandidateSource = {
+export type CandidateSource = Omit<ExportedSource, 'id'> & {
   key: string
-  url: string | null
-  title: string
   /** Known only by its address: the URL stands in for a title an editor can give it later. */
   titledByUrl: boolean
-  outlet: string | null
-  author: string | null
-  publishedOn: string | null
-  language: string | null
-  kind: SourceKind
-  excerpt: string | null
-  archiveUrl: string | null
-  retrievedOn: string | null
-  notes: string | null
 }
 
 /** A claim as the file describes it, before the desk is asked who and what it names. */
