@@ -99,11 +99,16 @@ function parsedOf(tx: DbOrTx, staged: ReturnType<typeof visibleImport>, notes: s
     : { format: staged.format, headers: staged.headers, rows: rows as SheetRow[], notes }
 }
 
+/** The preview stored with a staged import; `visibleImport` says first whether the user may see it. */
+function storedReport(tx: DbOrTx, id: number) {
+  return tx.select({ report: stagedImports.report }).from(stagedImports).where(eq(stagedImports.id, id)).get()!
+    .report as ImportReport
+}
+
 /** A staged import with its preview and who uploaded it. */
 export function getStagedImport(id: number, user: ImportUser) {
   const staged = visibleImport(db, id, user)
-  const report = db.select({ report: stagedImports.report }).from(stagedImports).where(eq(stagedImports.id, id)).get()!
-    .report as ImportReport
+  const report = storedReport(db, id)
   const owner = db.select({ name: users.name }).from(users).where(eq(users.id, staged.ownerId)).get()
   return {
     ...staged,
@@ -129,7 +134,7 @@ export async function remapStagedImport(id: number, user: ImportUser, mapping: C
   if (staged.format === 'json') throw new RefusedError('A JSON export has no columns to match.')
   const problems = mappingProblems(mapping, staged.headers)
   if (problems) throw new FieldError(Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [v]])))
-  const previous = getStagedImport(id, user).report
+  const previous = storedReport(db, id)
   const report = await checkParsed(parsedOf(db, staged, previous.notes), mapping)
   db.update(stagedImports)
     .set({ mapping, report, rowCount: report.rowCount, updatedAt: new Date() })
@@ -156,7 +161,7 @@ export async function commitStagedImport(
   const staged = visibleImport(db, id, user)
   if (staged.status === 'committed') return { createdClaimCount: staged.createdClaimCount ?? 0, alreadyImported: true }
   assertStaged(staged)
-  const previous = getStagedImport(id, user).report
+  const previous = storedReport(db, id)
   if (previous.checkedAt !== checkedAt) {
     throw new RefusedError(
       'The preview has changed since you opened it, so nothing was imported. Check it below and import again.',
