@@ -127,36 +127,37 @@ function resolveSpeakers(tx: DbOrTx, plans: Map<string, SpeakerPlan>) {
     for (const { key } of spellingsOf(candidate)) keys.add(key)
     if (candidate.wikidataId) qids.add(candidate.wikidataId)
   }
-  const bySpelling = new Map<string, DeskSpeaker[]>()
-  const spelled = tx
-    .selectDistinct({ key: speakerAliases.aliasKey, id: speakers.id, name: speakers.name })
-    .from(speakerAliases)
-    .innerJoin(speakers, eq(speakers.id, speakerAliases.speakerId))
-    .where(and(inList(speakerAliases.aliasKey, [...keys]), live))
-    .all()
-  for (const { key, ...speaker } of spelled) bySpelling.set(key, [...(bySpelling.get(key) ?? []), speaker])
-  const byQid = new Map<string, DeskSpeaker[]>()
-  const withQids =
+  const bySpelling = groupBy(
+    tx
+      .selectDistinct({ key: speakerAliases.aliasKey, id: speakers.id, name: speakers.name })
+      .from(speakerAliases)
+      .innerJoin(speakers, eq(speakers.id, speakerAliases.speakerId))
+      .where(and(inList(speakerAliases.aliasKey, [...keys]), live))
+      .all(),
+    (s) => s.key,
+  )
+  const byQid = groupBy(
     qids.size === 0
       ? []
       : tx
           .select({ qid: speakers.wikidataId, id: speakers.id, name: speakers.name })
           .from(speakers)
           .where(and(inList(speakers.wikidataId, [...qids]), live))
-          .all()
-  for (const { qid, ...speaker } of withQids) byQid.set(qid!, [...(byQid.get(qid!) ?? []), speaker])
+          .all(),
+    (s) => s.qid,
+  )
   const newSpellings = new Map<string, SpeakerPlan>()
   for (const plan of plans.values()) {
     const { candidate } = plan
     const withQid = candidate.wikidataId ? (byQid.get(candidate.wikidataId) ?? []) : []
     if (withQid.length === 1) {
-      plan.match = { ...withQid[0]!, by: `Wikidata id ${candidate.wikidataId}` }
+      plan.match = { id: withQid[0]!.id, name: withQid[0]!.name, by: `Wikidata id ${candidate.wikidataId}` }
       continue
     }
     const found = new Map<number, DeskSpeaker & { by: string }>()
     for (const { spelling, key } of spellingsOf(candidate)) {
-      for (const speaker of bySpelling.get(key) ?? [])
-        if (!found.has(speaker.id)) found.set(speaker.id, { ...speaker, by: spelling })
+      for (const { id, name } of bySpelling.get(key) ?? [])
+        if (!found.has(id)) found.set(id, { id, name, by: spelling })
     }
     const matches = [...found.values()]
     if (matches.length === 1) {
