@@ -44,7 +44,8 @@ export function missingForReview(state: ReviewState) {
   ].filter((item): item is string => item !== null)
 }
 
-function listInWords(items: string[]) {
+/** `a`, `a and b`, `a, b and c`: a list in a sentence. */
+export function listInWords(items: string[]) {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }
 

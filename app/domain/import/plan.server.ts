@@ -9,7 +9,7 @@ import type { DbOrTx } from '#db/types.ts'
 import { shorten } from '#app/utils/format.ts'
 import { groupBy } from '#app/utils/lists.ts'
 import { duplicateLoop, duplicateLoopMessage, pairConflict, type LinkEnds } from '../link-rules.ts'
-import { missingForReview, verdictEvidenceRoles } from '../review.server.ts'
+import { listInWords, missingForReview, verdictEvidenceRoles } from '../review.server.ts'
 import { foldForMatching } from '../text.ts'
 import type { ImportFormat } from '../vocabulary.ts'
 import type { SheetRow } from './cells.ts'
@@ -100,8 +100,6 @@ function inList(column: SQLiteColumn, values: string[]) {
 type DeskSpeaker = { id: number; name: string }
 
 const speakerNamed = (s: DeskSpeaker) => `#${s.id} ${s.name}`
-const listOf = (items: string[]) =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 
 /** How a row names a speaker in messages: the JSON export's id tells two same-named ones apart. */
 function speakerLabel(candidate: CandidateSpeaker) {
@@ -163,7 +161,7 @@ function resolveSpeakers(tx: DbOrTx, plans: Map<string, SpeakerPlan>) {
     if (matches.length === 1) {
       plan.match = matches[0]!
     } else if (matches.length > 1) {
-      plan.problem = `${speakerLabel(candidate)} could be ${listOf(matches.map(speakerNamed))} on the desk. Write the name as one of them is spelled, or merge the speakers first.`
+      plan.problem = `${speakerLabel(candidate)} could be ${listInWords(matches.map(speakerNamed))} on the desk. Write the name as one of them is spelled, or merge the speakers first.`
     } else {
       for (const { spelling, key } of spellingsOf(candidate)) {
         const other = newSpellings.get(key)
@@ -222,7 +220,7 @@ function resolveSources(tx: DbOrTx, plans: Map<string, SourcePlan>) {
     const named = byTitle.get(titleKey(candidate.title, candidate.outlet)) ?? []
     if (named.length === 1) plan.match = { id: named[0]!.id, title: named[0]!.title }
     if (named.length > 1) {
-      plan.problem = `Several sources on the desk are titled “${candidate.title}” (${listOf(named.map((s) => `#${s.id}`))}). Add the source URL so the import knows which.`
+      plan.problem = `Several sources on the desk are titled “${candidate.title}” (${listInWords(named.map((s) => `#${s.id}`))}). Add the source URL so the import knows which.`
     }
   }
 }
@@ -246,9 +244,9 @@ function statusProblem(claim: ImportClaim): string | null {
   if (missing.length === 0) return null
   const them = missing.length > 1 ? 'them' : 'it'
   if (claim.status === 'verified')
-    return `A verified claim needs ${listOf(missing)}. Add ${them}, or give an earlier status.`
+    return `A verified claim needs ${listInWords(missing)}. Add ${them}, or give an earlier status.`
   const hint = claim.fileId === null && verdictEvidence === 0 ? ' (evidence comes from the Evidence URLs column)' : ''
-  return `A claim in review needs ${listOf(missing)}${hint}. Add ${them}, or set the status to researching.`
+  return `A claim in review needs ${listInWords(missing)}${hint}. Add ${them}, or set the status to researching.`
 }
 
 /**
