@@ -10,7 +10,7 @@ import { getConnection } from '#db/client.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { importFieldKeys, type ImportFieldKey } from '#app/domain/import/fields.ts'
 import { importActorByEmail, importClaims } from '#app/domain/import/import-claims.server.ts'
-import { reportLines } from '#app/domain/import/report-text.ts'
+import { plural, reportLines } from '#app/domain/import/report-text.ts'
 import { FieldError, RefusedError } from '#app/utils/errors.server.ts'
 
 const usage = `Usage: npm run import -- FILE [--dry-run] [--as EDITOR-EMAIL] [--include-duplicates] [--column FIELD=HEADING ...]
@@ -20,8 +20,6 @@ const usage = `Usage: npm run import -- FILE [--dry-run] [--as EDITOR-EMAIL] [--
   --include-duplicates  also import rows that repeat a claim on the desk or an earlier row
   --column FIELD=HEADING  the column that fills a claim field, e.g. --column speaker="Wer"
                         (fields: ${importFieldKeys.join(', ')})`
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
 function fail(message: string, code = 2): never {
   console.error(message)

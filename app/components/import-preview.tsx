@@ -5,6 +5,7 @@ import { getFormProps, getSelectProps, type SubmissionResult } from '@conform-to
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { columnLetter, importFields, type ColumnMapping } from '#app/domain/import/fields.ts'
+import { plural } from '#app/domain/import/report-text.ts'
 import type {
   ImportProblem,
   ImportReport,
@@ -31,8 +32,6 @@ const statusNames: Record<StagedImportStatus, string> = {
 export function ImportStatusBadge({ status }: { status: StagedImportStatus }) {
   return <span className={`badge import-${status}`}>{statusNames[status]}</span>
 }
-
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
 
 /** The headline numbers of the preview. */
 export function ImportCounts({

@@ -18,6 +18,7 @@ import {
 } from '#app/components/import-preview.tsx'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 import { completeMapping } from '#app/domain/import/fields.ts'
+import { plural } from '#app/domain/import/report-text.ts'
 import { linkLabels } from '#app/domain/labels.ts'
 import type { LinkType } from '#app/domain/vocabulary.ts'
 import {
@@ -132,8 +133,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error
   }
 }
-
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
 
 export default function ImportPreviewPage() {
   const { staged, report, problems, duplicates } = useLoaderData<typeof loader>()

@@ -7,7 +7,7 @@
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { FieldError } from '#app/utils/errors.server.ts'
-import { formatBytes } from '#app/utils/format.ts'
+import { formatBytes, formatCount } from '#app/utils/format.ts'
 import { jsonExportFormat } from '../export/sheet.ts'
 import type { ImportFormat } from '../vocabulary.ts'
 import { dateCellText, isBlankRow, stripFormulaGuard, type SheetRow } from './cells.ts'
@@ -29,11 +29,9 @@ function refuse(message: string): never {
   throw new FieldError({ [importFileField]: [message] })
 }
 
-const formatted = (n: number) => n.toLocaleString('en')
-
 function tooManyRows(count: number | null, maxRows: number): never {
   refuse(
-    `The file has ${count === null ? 'more than ' + formatted(maxRows) : formatted(count)} rows; one import takes at most ${formatted(maxRows)}. Split it into smaller files and import them one after another.`,
+    `The file has ${count === null ? 'more than ' + formatCount(maxRows) : formatCount(count)} rows; one import takes at most ${formatCount(maxRows)}. Split it into smaller files and import them one after another.`,
   )
 }
 

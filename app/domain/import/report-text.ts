@@ -3,7 +3,8 @@
 import { formatCount, shorten } from '#app/utils/format.ts'
 import type { ImportReport } from './report.ts'
 
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
+/** A count with its noun: 1 claim, 84,000 claims. For the import's page and script too. */
+export const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
 
 export function reportLines(report: ImportReport, fileName: string): string[] {
   const rowWord = report.format === 'json' ? ['claim', 'claims'] : ['row', 'rows']
