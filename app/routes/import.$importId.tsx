@@ -78,7 +78,6 @@ const intents = new Map<string, Handler>([
         if (error instanceof FieldError) {
           return data({ form: 'map', result: submission.reply({ fieldErrors: error.fieldErrors }) }, 400)
         }
-        if (error instanceof RefusedError) return data({ form: 'import', refusal: error.message }, 409)
         throw error
       }
       return redirect(`/import/${id}`)
@@ -94,15 +93,10 @@ const intents = new Map<string, Handler>([
           400,
         )
       }
-      try {
-        await commitStagedImport(id, user, {
-          includeDuplicates: submission.value.includeDuplicates ?? false,
-          checkedAt: submission.value.checkedAt,
-        })
-      } catch (error) {
-        if (error instanceof RefusedError) return data({ form: 'import', refusal: error.message }, 409)
-        throw error
-      }
+      await commitStagedImport(id, user, {
+        includeDuplicates: submission.value.includeDuplicates ?? false,
+        checkedAt: submission.value.checkedAt,
+      })
       return redirect(`/import/${id}`)
     },
   ],
@@ -110,12 +104,7 @@ const intents = new Map<string, Handler>([
     'discard',
     async (id, user, formData) => {
       parseWithZod(formData, { schema: ImportDiscardSchema })
-      try {
-        discardStagedImport(id, user)
-      } catch (error) {
-        if (error instanceof RefusedError) return data({ form: 'import', refusal: error.message }, 409)
-        throw error
-      }
+      discardStagedImport(id, user)
       return redirect('/import')
     },
   ],
@@ -130,6 +119,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return await handler(id, user, formData)
   } catch (error) {
     if (error instanceof NotFoundError) notFound(`There is no import #${id}.`)
+    // From any of the forms (imported or discarded meanwhile, an old preview): shown by the import button.
+    if (error instanceof RefusedError) return data({ form: 'import', refusal: error.message }, 409)
     throw error
   }
 }
