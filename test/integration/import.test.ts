@@ -555,5 +555,3 @@ function deskWith(claimRecords: unknown[]) {
     claims: claimRecords,
   }
 }
-
-export { deskWith, exportedClaim, exportedSource }
