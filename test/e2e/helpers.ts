@@ -3,18 +3,18 @@
 //
 // The server is the real one (server/index.ts with NODE_ENV=production, serving build/),
 // so `npm run build` must have run first; `npm run test:e2e` does that.
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 
+import { repoRoot, startServer, type RunningServer } from '#test/helpers/server-process.ts'
+
+export { repoRoot, startServer, type RunningServer }
+
 const here = path.dirname(fileURLToPath(import.meta.url))
-export const repoRoot = path.resolve(here, '../..')
 export const screenshotDir = path.join(here, 'screenshots')
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -32,127 +32,6 @@ export const viewport = { width: 1280, height: 900 }
 import { demoPassword, demoUsers } from '#seeds/demo-accounts.ts'
 
 export { demoPassword, demoUsers }
-
-/** A port the OS says is free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      if (!address || typeof address === 'string') {
-        probe.close()
-        reject(new Error('The OS did not hand out a port.'))
-        return
-      }
-      probe.close(() => resolve(address.port))
-    })
-  })
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-export type RunningServer = {
-  baseUrl: string
-  databaseFile: string
-  /** Everything the server printed so far (stdout and stderr, interleaved). */
-  log: () => string
-  stop: () => Promise<void>
-}
-
-/**
- * Starts server/index.ts in production mode on a fresh database in a temp dir and a
- * free port; resolves once it answers HTTP. First start migrates and seeds demo data.
- */
-export async function startServer({ timeoutMs = 90_000 } = {}): Promise<RunningServer> {
-  const serverBuild = path.join(repoRoot, 'build/server/index.js')
-  if (!fs.existsSync(serverBuild)) {
-    throw new Error(`${serverBuild} is missing: run \`npm run build\` first (npm run test:e2e does).`)
-  }
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'))
-  const databaseFile = path.join(tempDir, 'claimdesk.db')
-  const port = await freePort()
-  const baseUrl = `http://localhost:${port}`
-
-  let output = ''
-  const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['server/index.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseFile,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO_DATA: 'true',
-      SESSION_COOKIE_SECURE: undefined,
-      // vitest marks its workers; the server must not think it runs under a test runner.
-      VITEST: undefined,
-      VITEST_WORKER_ID: undefined,
-      VITEST_POOL_ID: undefined,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group, so stop() reaches tsx and the node process it starts.
-    detached: true,
-  })
-  child.stdout?.on('data', (chunk) => (output += String(chunk)))
-  child.stderr?.on('data', (chunk) => (output += String(chunk)))
-  let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null
-  const exitPromise = new Promise<void>((resolve) => {
-    child.on('exit', (code, signal) => {
-      exited = { code, signal }
-      resolve()
-    })
-  })
-
-  const stop = async () => {
-    if (!exited && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {
-        // Already gone.
-      }
-      const killed = await Promise.race([exitPromise.then(() => true), sleep(5000).then(() => false)])
-      if (!killed) {
-        try {
-          process.kill(-child.pid, 'SIGKILL')
-        } catch {
-          // Already gone.
-        }
-        await Promise.race([exitPromise, sleep(2000)])
-      }
-    }
-    fs.rmSync(tempDir, { recursive: true, force: true })
-  }
-
-  const started = Date.now()
-  try {
-    for (;;) {
-      if (exited) {
-        const { code, signal } = exited as { code: number | null; signal: NodeJS.Signals | null }
-        throw new Error(`The server exited (code ${code}, signal ${signal}) before answering.`)
-      }
-      if (Date.now() - started > timeoutMs) throw new Error(`The server did not answer within ${timeoutMs} ms.`)
-      if (output.includes('Claim desk is running on')) {
-        // Guard against ever running the suite on the developer's own database.
-        if (!output.includes(databaseFile)) {
-          throw new Error(`The server is not using the temporary database ${databaseFile}.`)
-        }
-        try {
-          const response = await fetch(`http://127.0.0.1:${port}/login`, { redirect: 'manual' })
-          if (response.status === 200) break
-        } catch {
-          // Not listening yet.
-        }
-      }
-      await sleep(200)
-    }
-  } catch (error) {
-    await stop()
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`)
-  }
-  return { baseUrl, databaseFile, log: () => output, stop }
-}
 
 export function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(chromiumPath)) {
