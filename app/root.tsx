@@ -16,6 +16,7 @@ import type { ReactNode } from 'react'
 import { getSession } from '#app/auth/permissions.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { roleLabels } from '#app/domain/labels.ts'
+import { useNonce } from '#app/utils/nonce-provider.ts'
 import appStylesHref from '#app/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -63,6 +64,7 @@ function TopBar() {
           <NavLink to="/export">Export</NavLink>
           {user.role === 'viewer' ? null : <NavLink to="/import">Import</NavLink>}
           {user.role === 'admin' ? <NavLink to="/admin/users">Users</NavLink> : null}
+          {user.role === 'admin' ? <NavLink to="/admin/audit">Audit log</NavLink> : null}
         </nav>
         <div className="usermenu">
           <span>
@@ -78,6 +80,7 @@ function TopBar() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
   return (
     <html lang="en">
       <head>
@@ -92,8 +95,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <TopBar />
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/sqlite-core'
 import {
   annotationKinds,
+  auditActions,
   claimStatuses,
   evidenceRoles,
   importFormats,
@@ -390,3 +391,42 @@ export const stagedImports = sqliteTable(
     check('staged_imports_status_check', oneOf(t.status, stagedImportStatuses)),
   ],
 )
+
+/**
+ * Who signed in, failed to, or changed someone's account, and from where (decision 019).
+ * Append-only; kept apart from claim history because it concerns people, not claims.
+ * `email` is what was typed at the login form, so failed attempts on unknown
+ * addresses are recorded too; `actorId` is who acted, `subjectId` whose account it was.
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    action: text('action', { enum: auditActions }).notNull(),
+    actorId: text('actor_id').references(() => users.id),
+    subjectId: text('subject_id').references(() => users.id),
+    email: text('email'),
+    ip: text('ip'),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    // The page lists newest first by id; SQLite keeps the id in every index, so one
+    // action's events come out of its index already in that order.
+    index('audit_events_action_idx').on(t.action),
+    index('audit_events_subject_idx').on(t.subjectId),
+    check('audit_events_action_check', oneOf(t.action, auditActions)),
+  ],
+)
+
+/**
+ * Failed sign-in counters, per account and per address, in the layout
+ * rate-limiter-flexible's SQLite store reads and writes (app/auth/login-throttle.server.ts);
+ * kept in the database so a restart does not hand an attacker fresh attempts.
+ */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  // Milliseconds since the epoch, as the library writes it.
+  expire: integer('expire'),
+})

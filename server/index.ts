@@ -6,7 +6,9 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { readEnv } from '#app/utils/env.server.ts'
+import { cspNonce, refuseCrossSiteWrites, refuseUnreadableBodies, securityHeaders } from './http-security.ts'
 import { prepareDatabase } from './prepare-database.ts'
+import { requestLogging } from './request-log.ts'
 
 const env = readEnv()
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -20,12 +22,14 @@ const viteDevServer =
 
 const app = express()
 app.disable('x-powered-by')
-app.use((_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('X-Frame-Options', 'DENY')
-  next()
-})
+app.set('trust proxy', env.TRUST_PROXY)
+app.use(requestLogging)
+app.use(
+  cspNonce,
+  securityHeaders({ development: Boolean(viteDevServer), https: env.PUBLIC_BASE_URL.startsWith('https:') }),
+)
+app.use(refuseCrossSiteWrites({ publicBaseUrl: env.PUBLIC_BASE_URL }))
+app.use(refuseUnreadableBodies({ maxFormBytes: env.FORM_MAX_BYTES }))
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
@@ -39,7 +43,14 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   : ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
 
-app.all('*', createRequestHandler({ build, mode: env.NODE_ENV }))
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+)
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const url = `http://localhost:${env.PORT}`

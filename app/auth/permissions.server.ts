@@ -2,6 +2,7 @@
 // server, never only by hiding a button.
 import { data, redirect } from '@remix-run/node'
 import type { Role } from '#db/schema.ts'
+import { noteSignedInUser } from '#app/utils/request-context.server.ts'
 import { getSessionUser, type SessionUser } from './session.server.ts'
 
 const rank: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 }
@@ -16,7 +17,10 @@ const sessionsByRequest = new WeakMap<Request, ReturnType<typeof getSessionUser>
 export function getSession(request: Request) {
   let pending = sessionsByRequest.get(request)
   if (!pending) {
-    pending = getSessionUser(request)
+    pending = getSessionUser(request).then((session) => {
+      if (session.user) noteSignedInUser(session.user.id)
+      return session
+    })
     sessionsByRequest.set(request, pending)
   }
   return pending

@@ -9,6 +9,19 @@ import { shorten } from '#app/utils/format.ts'
 import { verdicts, type ClaimStatus, type LinkType, type Verdict } from '#app/domain/vocabulary.ts'
 import { VerdictBadge } from './ui/badges.tsx'
 
+/**
+ * Cytoscape writes an inline <style> into the page unless an element with this id exists,
+ * and the Content-Security-Policy refuses inline styles. Its one rule (position: relative)
+ * is in app.css under .claim-graph-canvas, so a marker is all it needs to find.
+ */
+function preventCytoscapeInlineStyle() {
+  const id = '__________cytoscape_stylesheet'
+  if (document.getElementById(id)) return
+  const marker = document.createElement('meta')
+  marker.id = id
+  document.head.append(marker)
+}
+
 export type ClaimGraphData = {
   nodes: Array<{ id: number; text: string; status: ClaimStatus; verdict: Verdict | null }>
   edges: Array<{ id: number; from: number; to: number; type: LinkType }>
@@ -205,6 +218,7 @@ function GraphCanvas({ claimId, graph }: { claimId: number; graph: ClaimGraphDat
       .then(({ default: cytoscape }) => {
         const element = container.current
         if (cancelled || !element) return
+        preventCytoscapeInlineStyle()
         const positions = ringPositions(claimId, graph, element.clientWidth, element.clientHeight)
         cy = cytoscape({
           container: element,

@@ -1,6 +1,7 @@
 // The desk's words for stored values; shared by pages, exports and history.
 import type {
   AnnotationKind,
+  AuditAction,
   ClaimEventType,
   ClaimStatus,
   EvidenceRole,
@@ -144,4 +145,22 @@ export function eventActorName(event: { actorName: string | null; type: string }
 /** "Name (#id)": readable in history and pickers, and two records with one name still differ. */
 export function recordReference(name: string | null, id: number | null) {
   return id === null ? null : `${name} (#${id})`
+}
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  sign_in: 'Signed in',
+  sign_in_failed: 'Sign-in failed',
+  sign_in_throttled: 'Sign-in refused: too many failures',
+  sign_out: 'Signed out',
+  user_created: 'Account created',
+  role_changed: 'Role changed',
+  user_disabled: 'Account disabled',
+  user_enabled: 'Account enabled again',
+}
+
+/** Why a sign-in failed, as the audit log tells an admin (never the person signing in). */
+export const signInFailureLabels: Record<string, string> = {
+  unknown_account: 'no account with this e-mail',
+  wrong_password: 'wrong password',
+  disabled: 'account disabled',
 }

@@ -5,6 +5,7 @@ import { users, type Role } from '#db/schema.ts'
 import { decoyPasswordHash, hashPassword, verifyPassword } from '#app/auth/password.server.ts'
 import { endAllSessionsOf } from '#app/auth/session.server.ts'
 import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
+import { recordAuditEvent } from './audit.server.ts'
 
 export function listUsers() {
   return db
@@ -30,19 +31,28 @@ export function listActiveEditors() {
     .all()
 }
 
-export async function createUser(input: { email: string; name: string; role: Role; password: string }) {
+/** `actorId` is the admin who added the account; none when a script or the seed did. */
+export async function createUser(
+  input: { email: string; name: string; role: Role; password: string },
+  actorId: string | null = null,
+) {
   const email = input.email.trim().toLowerCase()
   const taken = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()
   if (taken) throw new FieldError({ email: ['A user with this e-mail already exists.'] })
   const passwordHash = await hashPassword(input.password)
   const id = randomUUID()
   // Checked again by the unique index: another admin may have added the address while we hashed.
-  const inserted = db
-    .insert(users)
-    .values({ id, email, name: input.name, role: input.role, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .run()
-  if (inserted.changes === 0) throw new FieldError({ email: ['A user with this e-mail already exists.'] })
+  const added = db.transaction(() => {
+    const inserted = db
+      .insert(users)
+      .values({ id, email, name: input.name, role: input.role, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .run()
+    if (inserted.changes === 0) return false
+    recordAuditEvent({ action: 'user_created', actorId, subjectId: id, email, detail: { role: input.role } })
+    return true
+  })
+  if (!added) throw new FieldError({ email: ['A user with this e-mail already exists.'] })
   return id
 }
 
@@ -77,7 +87,16 @@ export function changeUserRole(actorId: string, userId: string, role: Role) {
   const user = getUserRow(userId)
   if (user.role === role) return
   if (user.role === 'admin') assertAnotherActiveAdmin(userId)
-  db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).run()
+  db.transaction(() => {
+    db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).run()
+    recordAuditEvent({
+      action: 'role_changed',
+      actorId,
+      subjectId: userId,
+      email: user.email,
+      detail: { from: user.role, to: role },
+    })
+  })
 }
 
 /** Disabling ends every session of the user at once; their work stays attributed to them. */
@@ -85,20 +104,40 @@ export async function setUserDisabled(actorId: string, userId: string, disabled:
   assertNotSelf(actorId, userId)
   const user = getUserRow(userId)
   if (disabled && user.role === 'admin') assertAnotherActiveAdmin(userId)
-  db.update(users)
-    .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
-    .where(eq(users.id, userId))
-    .run()
+  if (Boolean(user.disabledAt) === disabled) return
+  db.transaction(() => {
+    db.update(users)
+      .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .run()
+    recordAuditEvent({
+      action: disabled ? 'user_disabled' : 'user_enabled',
+      actorId,
+      subjectId: userId,
+      email: user.email,
+    })
+  })
   if (disabled) await endAllSessionsOf(userId)
 }
 
+export type AuthenticationFailure = 'unknown_account' | 'wrong_password' | 'disabled'
+
 /**
- * The user for an e-mail and password, or null. Unknown e-mail, wrong password and
- * disabled account look the same from outside: one answer, same work done.
+ * The user for an e-mail and password, or why not. Unknown e-mail, wrong password and
+ * disabled account do the same work, so timing tells nothing; the reason is for the
+ * audit log only, never for the person at the login form.
  */
-export async function authenticate(email: string, password: string) {
+export async function authenticate(
+  email: string,
+  password: string,
+): Promise<
+  | { user: { id: string; email: string; name: string; role: Role } }
+  | { user: null; failure: AuthenticationFailure; userId: string | null }
+> {
   const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get()
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)
-  if (!user || !valid || user.disabledAt) return null
-  return { id: user.id, email: user.email, name: user.name, role: user.role }
+  if (!user) return { user: null, failure: 'unknown_account', userId: null }
+  if (!valid) return { user: null, failure: 'wrong_password', userId: user.id }
+  if (user.disabledAt) return { user: null, failure: 'disabled', userId: user.id }
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role } }
 }

@@ -56,3 +56,16 @@ export type ImportFormat = (typeof importFormats)[number]
 /** A staged import waits for its preview to be checked; it ends imported or discarded. */
 export const stagedImportStatuses = ['staged', 'committed', 'discarded'] as const
 export type StagedImportStatus = (typeof stagedImportStatuses)[number]
+
+/** What the audit log records (decision 019): sign-ins and changes to people's accounts. */
+export const auditActions = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_throttled',
+  'sign_out',
+  'user_created',
+  'role_changed',
+  'user_disabled',
+  'user_enabled',
+] as const
+export type AuditAction = (typeof auditActions)[number]

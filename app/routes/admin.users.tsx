@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: UserCreateSchema })
     if (submission.status !== 'success') return invalid(submission)
     try {
-      await createUser(submission.value)
+      await createUser(submission.value, admin.id)
     } catch (error) {
       return replyWithFieldErrors(submission, error)
     }

@@ -1,15 +1,20 @@
 import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { getOptionalUser, safeRedirectPath } from '#app/auth/permissions.server.ts'
-import { startSession } from '#app/auth/session.server.ts'
+import { signIn } from '#app/auth/sign-in.server.ts'
 import { Field, FormErrors, useDeskForm } from '#app/components/forms.tsx'
-import { authenticate } from '#app/domain/users.server.ts'
 import { LoginSchema } from '#app/validation/user.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Claim desk' }]
+
+// A paused sign-in's Retry-After goes out with the page, not only with the action's data.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request)
@@ -25,16 +30,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
-  const user = await authenticate(submission.value.email, submission.value.password)
-  if (!user) {
-    // One message for every failure, so the form does not reveal which accounts exist.
+  const outcome = await signIn(request, submission.value.email, submission.value.password)
+  if (!outcome.ok) {
     return data(
-      { result: submission.reply({ formErrors: ['E-mail or password is not right.'], hideFields: ['password'] }) },
-      { status: 400 },
+      { result: submission.reply({ formErrors: [outcome.message], hideFields: ['password'] }) },
+      {
+        status: outcome.status,
+        headers: outcome.retryAfterSeconds ? { 'Retry-After': String(outcome.retryAfterSeconds) } : undefined,
+      },
     )
   }
-  const cookie = await startSession(user.id, request)
-  return redirect(safeRedirectPath(submission.value.redirectTo), { headers: { 'Set-Cookie': cookie } })
+  return redirect(safeRedirectPath(submission.value.redirectTo), { headers: { 'Set-Cookie': outcome.setCookie } })
 }
 
 export default function LoginPage() {

@@ -24,6 +24,32 @@ const EnvSchema = z.object({
     .min(1024)
     .default(50 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
+  // The largest plain form (not an upload) a request may send, in bytes.
+  FORM_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(8 * 1024 * 1024),
+  // Sign-in throttling (decision 019): failed attempts allowed per account and per network
+  // address within the window; once used up, sign-in is refused until the window ends.
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  // Express's "trust proxy": behind a reverse proxy, which hops may say who the caller is
+  // (X-Forwarded-For). Off by default, so a caller cannot pick their own address.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((value) =>
+      value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+    ),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; secureCookies: boolean }

@@ -2,7 +2,7 @@
 // no sense is left out with a message next to its field, never a failed page.
 import { z } from 'zod'
 import { claimEventTypes } from '#app/domain/vocabulary.ts'
-import { isoDate, pageCursor } from './common.ts'
+import { isoDate, pageCursor, parseDroppingFailures } from './common.ts'
 
 const claimNumber = z
   .string()
@@ -24,22 +24,11 @@ export type ActivityQuery = z.infer<typeof ActivityQuerySchema>
 
 /**
  * The query with every value that failed left out, and a message for each such field.
- * Unknown event types, people and cursors are simply dropped: only hand-edited URLs have them.
+ * Unknown event types, people and cursors are simply dropped (`.catch`): only hand-edited
+ * URLs have them.
  */
 export function parseActivityQuery(params: Record<string, string>) {
-  const errors: Record<string, string[]> = {}
-  const parsed = ActivityQuerySchema.safeParse(params)
-  let query: ActivityQuery
-  if (parsed.success) {
-    query = parsed.data
-  } else {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>
-    for (const [field, messages] of Object.entries(fieldErrors)) {
-      if (messages?.[0]) errors[field] = [messages[0]]
-    }
-    // Every field is optional, so what is left once the failures are gone parses.
-    query = ActivityQuerySchema.parse(Object.fromEntries(Object.entries(params).filter(([key]) => !(key in errors))))
-  }
+  const { query, errors } = parseDroppingFailures(ActivityQuerySchema, params)
   if (query.from && query.to && query.to < query.from) {
     errors.to = ['The to date is before the from date.']
     query.to = undefined

@@ -101,3 +101,21 @@ export const SearchListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 })
+
+/**
+ * A filter query from the URL with every value that failed left out, and the first message
+ * for each such field: filters are links people share, so a bad value costs its filter,
+ * never the page. Every field of `schema` must be optional.
+ */
+export function parseDroppingFailures<T extends z.ZodObject>(schema: T, params: Record<string, string>) {
+  const errors: Record<string, string[]> = {}
+  const parsed = schema.safeParse(params)
+  if (parsed.success) return { query: parsed.data, errors }
+  const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    if (messages?.[0]) errors[field] = [messages[0]]
+  }
+  // Every field is optional, so what is left once the failures are gone parses.
+  const query = schema.parse(Object.fromEntries(Object.entries(params).filter(([key]) => !(key in errors))))
+  return { query: query as z.infer<T>, errors }
+}

@@ -69,7 +69,8 @@ describe('login', () => {
 
   test('a disabled user cannot sign in and their open sessions end at once', async () => {
     const user = await signedIn('editor')
-    await setUserDisabled('an-admin', user.id, true)
+    const admin = await makeUser('admin')
+    await setUserDisabled(admin.id, user.id, true)
     const session = await getSessionUser(new Request('http://localhost/', { headers: { Cookie: user.cookie } }))
     expect(session.user).toBeNull()
     const attempt = (await submitLogin({ email: user.email, password: user.password })) as { init: ResponseInit }
