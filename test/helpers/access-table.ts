@@ -138,3 +138,29 @@ export const readmeVisitors: Record<Visitor, string> = {
   admin: 'Admin',
   disabled: 'Disabled user',
 }
+
+/**
+ * The README's table, as its lines: one row per area, in the order of `readmeAreas`. Every
+ * route and form of an area must have the same outcome for a visitor, or the README could
+ * not say it in one cell.
+ */
+export function readmeAccessTable(rows = parseAccessTable()) {
+  const header = ['What', ...visitors.map((v) => readmeVisitors[v])]
+  const lines = [header, header.map(() => '---')]
+  for (const [area, label] of Object.entries(readmeAreas)) {
+    const inArea = rows.filter((r) => r.area === area)
+    if (inArea.length === 0) throw new Error(`No route of the access table is in the area "${area}".`)
+    const cells = visitors.map((visitor) => {
+      const seen = new Set(inArea.map((r) => r.expected[visitor]))
+      const [outcome] = seen
+      if (seen.size !== 1 || !readmeOutcomes[outcome!]) {
+        throw new Error(`Area "${area}" has outcomes ${[...seen].join(', ')} for ${visitor}; split the area.`)
+      }
+      return readmeOutcomes[outcome!]!
+    })
+    lines.push([label, ...cells])
+  }
+  const unknown = rows.filter((r) => r.area !== '-' && !readmeAreas[r.area])
+  if (unknown.length) throw new Error(`Areas without a README row: ${unknown.map((r) => r.area).join(', ')}`)
+  return lines.map((cells) => `| ${cells.join(' | ')} |`)
+}

@@ -221,7 +221,8 @@ function sourceThread(author: ReturnType<typeof ownerFor>, resolved = false) {
 /** How each row of the table is requested, keyed "route module | request". */
 const scenarios: Record<string, Scenario> = {
   '_index.tsx | GET': () => ({ url: '/' }),
-  'activity.tsx | GET': () => ({ url: '/activity?type=updated' }),
+  // A filter the form would refuse is still a page to read, not an error.
+  'activity.tsx | GET': () => ({ url: '/activity?type=updated&claim=abc' }),
 
   'admin.users.tsx | GET': () => ({ url: '/admin/users' }),
   'admin.users.tsx | POST create': () => {
@@ -593,7 +594,8 @@ const scenarios: Record<string, Scenario> = {
   },
   'speakers.$speakerId.merge.tsx | GET': () => {
     const id = newSpeaker()
-    return { url: `/speakers/${id}/merge`, params: { speakerId: String(id) } }
+    const into = getSpeaker(newSpeaker()).name
+    return { url: `/speakers/${id}/merge?${new URLSearchParams({ into })}`, params: { speakerId: String(id) } }
   },
   'speakers.$speakerId.merge.tsx | POST': () => {
     const id = newSpeaker()
