@@ -19,12 +19,16 @@ export type UploadOutcome = { staged: number } | { result: SubmissionResult<stri
 
 export async function receiveImportUpload(request: Request, user: ImportUser): Promise<UploadOutcome> {
   const { maxBytes } = importLimitsOf()
-  let formData: FormData
+  // A hand-made post without the upload's encoding has no file in it: refused below as an
+  // empty form, where Remix's parser would throw and answer 500.
+  let formData = new FormData()
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
-    )
+    if (isMultipart(request)) {
+      formData = await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
+      )
+    }
   } catch (error) {
     if (!(error instanceof MaxPartSizeExceededError)) throw error
     const submission = parseWithZod(new FormData(), { schema: ImportUploadSchema })
@@ -52,4 +56,8 @@ export async function receiveImportUpload(request: Request, user: ImportUser): P
   } finally {
     if (key) endProgress(key)
   }
+}
+
+function isMultipart(request: Request) {
+  return /^multipart\/form-data\s*;\s*boundary=/i.test(request.headers.get('Content-Type') ?? '')
 }
