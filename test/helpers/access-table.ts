@@ -24,6 +24,7 @@ export const accessTable = `
 route module                       | request                 | area    | anonymous | viewer | editor | admin | disabled
 _index.tsx                         | GET                     | read    | login     | ok     | ok     | ok    | login
 activity.tsx                       | GET                     | read    | login     | ok     | ok     | ok    | login
+admin.audit.tsx                    | GET                     | users   | login     | 403    | 403    | ok    | login
 admin.users.tsx                    | GET                     | users   | login     | 403    | 403    | ok    | login
 admin.users.tsx                    | POST create             | users   | login     | 403    | 403    | ok    | login
 admin.users.tsx                    | POST role               | users   | login     | 403    | 403    | ok    | login
