@@ -125,7 +125,7 @@ export const readmeAreas: Record<string, string> = {
   export: 'Export verified claims (preview and downloads)',
   write: 'Write: claims, evidence, review, links, notes, speakers, sources, merges, trash',
   import: 'Import claims from a file',
-  users: 'Manage users: add, change role, disable, enable',
+  users: 'Manage users (add, change role, disable, enable) and read the audit log',
 }
 export const readmeOutcomes: Partial<Record<Outcome, string>> = {
   ok: 'yes',
