@@ -50,6 +50,25 @@ try {
   await page.getByRole('heading', { level: 1, name: 'Preview: partner-desk.csv' }).waitFor()
   await page.screenshot({ path: path.join(out, 'import.png'), animations: 'disabled' })
   console.log('docs/screenshots/import.png  /import (a staged upload)')
+
+  // The audit log as an admin finds it after a mistyped password and a role change.
+  const admin = await app.newPage()
+  await visit(admin, '/login')
+  await admin.getByLabel('E-mail').fill(demoUsers.admin.email)
+  await admin.getByLabel('Password').fill('mistyped')
+  await admin.getByRole('button', { name: 'Sign in' }).click()
+  await admin.getByRole('alert').waitFor()
+  await login(admin, demoUsers.admin.email)
+  await visit(admin, '/admin/users')
+  await admin.getByLabel(`Role of ${demoUsers.viewer.name}`).selectOption({ label: 'Editor' })
+  await admin
+    .getByRole('row', { name: new RegExp(demoUsers.viewer.name) })
+    .getByRole('button', { name: 'Change role' })
+    .click()
+  await admin.getByRole('status').waitFor()
+  await visit(admin, '/admin/audit')
+  await admin.screenshot({ path: path.join(out, 'audit.png'), animations: 'disabled' })
+  console.log('docs/screenshots/audit.png  /admin/audit')
 } finally {
   await app.stop()
 }
