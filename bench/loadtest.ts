@@ -46,7 +46,10 @@ try {
   started = performance.now()
   server = await startServer({ databaseFile: copy, seedDemoData: false })
   console.log(`Server up at ${server.baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
-  console.log(`Driving ${connections} sessions for ${seconds} s, ${hot} contended claims…`)
+  // The server, autocannon and the sessions share this machine's CPUs with whatever else runs on it.
+  const machine = () => `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`
+  console.log(`Driving ${connections} sessions for ${seconds} s, ${hot} contended claims (${machine()})…`)
+  const cpuBefore = process.cpuUsage()
   const { drive, autocannon, checks } = await runLoad({
     server,
     accounts,
@@ -56,6 +59,10 @@ try {
     searchTerms: [manifest.terms.common.term, manifest.terms.selective.term],
   })
   printReport(drive, checks, autocannon, connections)
+  const cpu = process.cpuUsage(cpuBefore)
+  console.log(
+    `Machine after the run: ${machine()}; the load generator itself used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU.`,
+  )
   const failures = failuresOf(drive, checks)
   if (failures.length) {
     console.error(`\nThe load test failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`)
