@@ -53,9 +53,9 @@ export type DriveResult = Traffic & {
 
 /**
  * Signs in one session per connection (accounts taken in turn) and runs the traffic for
- * `seconds`. Then every session finishes the request it has out and stops: nothing it
- * wrote is left without an answer, so the ledger is the whole truth about acknowledged
- * writes. A step still waiting for its answer when autocannon stops would be.
+ * `seconds`. Then every session waits for the answer to the request it has out and stops:
+ * had autocannon cut a save off unanswered, nobody could say whether it was written, and
+ * the checks could not be exact.
  */
 export async function driveLoad({
   origin,

@@ -88,6 +88,8 @@ const verdicts = ['false', 'misleading', 'mostly_false', 'mixed', 'true']
 // depend on the check and on who submitted it, and a refusal there would say nothing about load.
 const movesAlwaysAllowed: ReviewMove[] = ['start', 'send_back', 'reject']
 const claimTextLimit = 1000
+/** How the reason of every status change this test makes begins, so the check can count them. */
+export const statusReasonOpening = 'Load test ['
 
 export class DeskSession {
   private flow: Steps | null = null
@@ -268,7 +270,7 @@ export class DeskSession {
       .filter((move) => movesAlwaysAllowed.includes(move))
     if (offered.length === 0) return
     const move = pick(offered)
-    const reason = `Load test ${this.marker()}: status changed under load.`
+    const reason = `${statusReasonOpening}${this.marker().slice(1)}: status changed under load.`
     const versionSent = Number(new URLSearchParams(formBody(form.fields)).get('version'))
     const saved = yield {
       kind: 'status change',

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3'
 import type { ReviewMove } from '#app/domain/vocabulary.ts'
 import type { DeskSample } from './desk.ts'
-import type { AcknowledgedWrite } from './traffic.ts'
+import { statusReasonOpening, type AcknowledgedWrite } from './traffic.ts'
 
 export type Check = { name: string; checked: number; failures: string[] }
 
@@ -149,7 +149,7 @@ export function verifyLedger(file: string, desk: DeskSample, ledger: Acknowledge
           `The status change of claim #${write.claimId} from version ${write.versionSent} has no history event.`,
         )
     }
-    const movedByHand = moves.filter((e) => String(e.after.reason).startsWith('Load test [')).length
+    const movedByHand = moves.filter((e) => String(e.after.reason).startsWith(statusReasonOpening)).length
     if (movedByHand !== of('status change').length) {
       history.failures.push(
         `${movedByHand} status changes are in the history, ${of('status change').length} were acknowledged.`,
