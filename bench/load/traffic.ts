@@ -186,24 +186,39 @@ export class DeskSession {
     return `[${this.traffic.runTag} s${this.index} w${++this.writes}]`
   }
 
+  /**
+   * What the session does first, before the weighted day starts: one of everything it may
+   * do, so that even a run of a few seconds has tried every kind of request. Its edit is
+   * saved at once; a form left open might never be.
+   */
+  private tour: Array<() => Steps> | null = null
+
   private startFlow(): Steps {
-    const flows: Array<[number, () => Steps]> =
+    const reads: Array<[number, () => Steps]> = [
+      [24, () => this.list()],
+      [20, () => this.search()],
+      [22, () => this.detail()],
+    ]
+    const writes: Array<[number, () => Steps]> = [
+      [10, () => this.annotate()],
+      [12, () => this.edit()],
+      [6, () => this.changeStatus()],
+      [6, () => this.create()],
+    ]
+    const flows = this.role === 'viewer' ? reads : [...reads, ...writes]
+    this.tour ??=
       this.role === 'viewer'
-        ? [
-            [40, () => this.list()],
-            [30, () => this.search()],
-            [30, () => this.detail()],
-          ]
+        ? [() => this.list(), () => this.search(), () => this.detail()]
         : [
-            [24, () => this.list()],
-            [20, () => this.search()],
-            [22, () => this.detail()],
-            [10, () => this.annotate()],
-            [12, () => this.edit()],
-            [6, () => this.changeStatus()],
-            [6, () => this.create()],
+            () => this.list(),
+            () => this.search(),
+            () => this.detail(),
+            () => this.annotate(),
+            () => this.edit(0),
+            () => this.changeStatus(),
+            () => this.create(),
           ]
-    return weighted(flows)()
+    return (this.tour.shift() ?? weighted(flows))()
   }
 
   private *list(): Flow {
@@ -285,7 +300,7 @@ export class DeskSession {
     }
   }
 
-  private *edit(): Flow {
+  private *edit(leaveOpen = 0.3): Flow {
     // Half the time an editor comes back to a form opened earlier; its version may be stale by now.
     const kept = chance(0.5) ? [...this.openForms.entries()][0] : undefined
     let claimId: number
@@ -298,7 +313,7 @@ export class DeskSession {
       const page = yield { kind: 'edit form', method: 'GET', path: `/claims/${claimId}/edit`, ok: [200] }
       form = page.outcome === 'ok' ? readForm(page.body, 'claim-edit') : null
       if (!form) return
-      if (chance(0.3)) {
+      if (chance(leaveOpen)) {
         this.openForms.set(claimId, form)
         return
       }
