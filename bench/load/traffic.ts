@@ -89,7 +89,7 @@ const verdicts = ['false', 'misleading', 'mostly_false', 'mixed', 'true']
 const movesAlwaysAllowed: ReviewMove[] = ['start', 'send_back', 'reject']
 const claimTextLimit = 1000
 /** How the reason of every status change this test makes begins, so the check can count them. */
-export const statusReasonOpening = 'Load test ['
+export const statusReasonOpening = 'Load test status change '
 
 export class DeskSession {
   private flow: Steps | null = null
@@ -285,7 +285,7 @@ export class DeskSession {
       .filter((move) => movesAlwaysAllowed.includes(move))
     if (offered.length === 0) return
     const move = pick(offered)
-    const reason = `${statusReasonOpening}${this.marker().slice(1)}: status changed under load.`
+    const reason = `${statusReasonOpening}${this.marker()}: moved while the desk was busy.`
     const versionSent = Number(new URLSearchParams(formBody(form.fields)).get('version'))
     const saved = yield {
       kind: 'status change',
