@@ -11,6 +11,7 @@ import type { BulkRun } from './bulk-run.ts'
 import { bulkCases } from './bulk.ts'
 import { ensureBenchDesk } from './generate.ts'
 import { flatMemory, heldMb, isFlat } from './memory.ts'
+import { ms, percentile } from './stats.ts'
 
 const { values: options } = parseArgs({
   options: {
@@ -43,17 +44,10 @@ function elapsedMs(run: () => unknown) {
   return Number(process.hrtime.bigint() - start) / 1e6
 }
 
-/** Nearest-rank percentile of already sorted samples. */
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
-
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b)
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) }
 }
-
-const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1))
 
 type Row = {
   group: string
