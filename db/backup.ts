@@ -289,6 +289,8 @@ export type RestoreResult = {
   migrationsApplied: number
   /** Sessions of the replaced desk that ended with it. */
   sessionsEnded: number
+  /** How long the app's writes had to wait: the safety copy and the swap. */
+  writesHeldMs: number
   ms: number
 }
 
@@ -315,8 +317,10 @@ export async function restoreDesk({
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-restore-'))
   try {
     const { scratch, migrationsApplied } = prepareRestore(backupFile, scratchDir)
-    let safetyCopy: DeskSummary | null = null
+    let safetyCopyFile: string | null = null
     let sessionsEnded = 0
+    let lockedAt = 0
+    let writesHeldMs = 0
     try {
       const hadDesk = fs.existsSync(databaseFile)
       if (!hadDesk) fs.mkdirSync(path.dirname(path.resolve(databaseFile)), { recursive: true })
@@ -325,31 +329,40 @@ export async function restoreDesk({
         databaseFile,
         hadDesk
           ? async () => {
+              lockedAt = performance.now()
               fs.mkdirSync(backupsDir, { recursive: true })
-              const target = timestampedFile(backupsDir, 'before-restore')
+              safetyCopyFile = timestampedFile(backupsDir, 'before-restore')
               const desk = new Database(databaseFile, { fileMustExist: true })
               try {
                 sessionsEnded = countOf(desk, tableNames(desk), 'sessions')
-                await copyWithBackupApi(desk, target)
+                await copyWithBackupApi(desk, safetyCopyFile)
               } finally {
                 desk.close()
               }
-              makeSelfContained(target)
-              safetyCopy = inspectBackup(target)
             }
           : undefined,
       )
+      if (lockedAt) writesHeldMs = performance.now() - lockedAt
     } finally {
       scratch.sqlite.close()
+    }
+    // Checked once the desk is open again: the check reads every page and takes seconds on a large desk.
+    let safetyCopy: DeskSummary | null = null
+    if (safetyCopyFile) {
+      makeSelfContained(safetyCopyFile)
+      safetyCopy = inspectBackup(safetyCopyFile)
     }
     const desk = openDatabase(databaseFile)
     try {
       requireIntact(desk.sqlite, databaseFile)
+      // The swap went through the WAL; fold it into the file now rather than leave a WAL as big as the desk.
+      desk.sqlite.pragma('wal_checkpoint(TRUNCATE)')
       return {
         restored: summarise(desk.sqlite, databaseFile),
         safetyCopy,
         migrationsApplied,
         sessionsEnded,
+        writesHeldMs,
         ms: performance.now() - started,
       }
     } finally {

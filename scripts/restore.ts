@@ -37,14 +37,20 @@ if (databaseFile === ':memory:') fail('DATABASE_URL is :memory:; there is no fil
 const backupFile = path.resolve(parsed.positionals[0]!)
 
 try {
-  const { restored, safetyCopy, migrationsApplied, sessionsEnded, ms } = await restoreDesk({ backupFile, databaseFile })
+  const { restored, safetyCopy, migrationsApplied, sessionsEnded, writesHeldMs, ms } = await restoreDesk({
+    backupFile,
+    databaseFile,
+  })
   if (safetyCopy) {
     console.log('The desk as it was before the restore is kept in:')
     console.log(describeDesk(safetyCopy))
   } else {
     console.log(`There was no database at ${databaseFile} yet; nothing needed keeping.`)
   }
-  console.log(`Restored ${shownPath(backupFile)} in ${shownDuration(ms)}. The desk now holds:`)
+  console.log(
+    `Restored ${shownPath(backupFile)} in ${shownDuration(ms)}; the app's writes waited ${shownDuration(writesHeldMs)}. ` +
+      'The desk now holds:',
+  )
   console.log(describeDesk(restored))
   if (migrationsApplied > 0)
     console.log(`The backup was older than this code: ${migrationsApplied} migration(s) applied.`)
