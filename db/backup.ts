@@ -57,6 +57,8 @@ const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1')
 // One step for the whole file: a step-wise copy starts over whenever the app commits
 // between two steps, and under steady writes a large desk would never finish.
 const allPages = 0x7fffffff
+// As long as the app's own busy timeout: a restore waits for a commit no longer than a save does.
+const busyPatienceMs = 5000
 
 type Migration = { tag: string; when: number }
 
@@ -150,21 +152,31 @@ function requireIntact(sqlite: Database.Database, what: string) {
  * `onLocked` runs once the target is locked for writing and before any page is written.
  */
 async function copyWithBackupApi(source: Database.Database, target: string, onLocked?: () => Promise<void>) {
-  let state: 'waiting' | 'ready' | { failed: unknown } = onLocked ? 'waiting' : 'ready'
-  let running: Promise<void> | undefined
-  await source.backup(target, {
-    progress: () => {
-      if (state === 'ready') return allPages
-      // Throwing ends the backup and rolls back the target's transaction: nothing written.
-      if (typeof state === 'object') throw state.failed
-      // Steps of zero pages keep the target's write lock while onLocked runs.
-      running ??= onLocked!().then(
-        () => void (state = 'ready'),
-        (error: unknown) => void (state = { failed: error }),
-      )
-      return 0
-    },
-  })
+  const giveUpAt = Date.now() + busyPatienceMs
+  for (;;) {
+    let state: 'waiting' | 'ready' | { failed: unknown } = onLocked ? 'waiting' : 'ready'
+    let running: Promise<void> | undefined
+    const { totalPages } = await source.backup(target, {
+      progress: () => {
+        if (state === 'ready') return allPages
+        // Throwing ends the backup and rolls back the target's transaction: nothing written.
+        if (typeof state === 'object') throw state.failed
+        // Steps of zero pages keep the target's write lock while onLocked runs.
+        running ??= onLocked!().then(
+          () => void (state = 'ready'),
+          (error: unknown) => void (state = { failed: error }),
+        )
+        return 0
+      },
+    })
+    // better-sqlite3 takes a first step that met a busy target (the app committing) for a
+    // finished copy of nothing; no real database has zero pages, so that means: try again.
+    if (totalPages > 0) return
+    if (Date.now() > giveUpAt) {
+      throw new DeskFileError(`${target} stayed busy for ${busyPatienceMs / 1000} s; nothing was copied. Try again.`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 function makeSelfContained(file: string) {

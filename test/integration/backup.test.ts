@@ -178,6 +178,29 @@ describe('restoreDesk', () => {
     }
   })
 
+  test('waits for a write the app is committing instead of taking the busy desk for a finished copy', async () => {
+    const backup = path.join(dir, 'backup.db')
+    await backupDesk({ databaseFile: deskFile, target: backup })
+    const backedUp = dump(backup, { withoutSessions: true })
+    changeDesk(deskFile)
+    const app = new Database(deskFile)
+    try {
+      app.exec('begin immediate')
+      app.prepare(`update claims set text = 'Committed while the restore waits' where id = 4`).run()
+      const restoring = restoreDesk({ backupFile: backup, databaseFile: deskFile, backupsDir })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      app.exec('commit')
+      const { safetyCopy } = await restoring
+      expect(dump(deskFile, { withoutSessions: true })).toEqual(backedUp)
+      const text = onDesk(safetyCopy!.file, (sqlite) =>
+        sqlite.prepare('select text from claims where id = 4').pluck().get(),
+      )
+      expect(text).toBe('Committed while the restore waits')
+    } finally {
+      app.close()
+    }
+  })
+
   test('migrates a backup made before the latest migration', async () => {
     const backup = path.join(dir, 'older.db')
     await backupDesk({ databaseFile: deskFile, target: backup })
