@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { plural } from '#app/domain/import/report-text.ts'
 import { formatBytes, formatCount } from '#app/utils/format.ts'
 import { openDatabase } from './client.ts'
 import { migrateDatabase, migrationsFolder } from './migrate.ts'
@@ -43,7 +44,7 @@ export function shownDuration(ms: number) {
 
 /** What a desk file holds, as the scripts print it. */
 export function describeDesk(summary: DeskSummary) {
-  const n = (count: number, one: string, many = `${one}s`) => `${formatCount(count)} ${count === 1 ? one : many}`
+  const n = (count: number, one: string) => plural(count, one, `${one}s`)
   return [
     `  ${shownPath(summary.file)} (${formatBytes(summary.bytes)}, integrity check ok, schema ${summary.schema})`,
     `  ${n(summary.claims, 'claim')} (+ ${formatCount(summary.claimsInTrash)} in the trash), ${n(summary.speakers, 'speaker')}, ` +
@@ -355,6 +356,10 @@ export async function restoreDesk({
           : undefined,
       )
       if (lockedAt) writesHeldMs = performance.now() - lockedAt
+    } catch (error) {
+      if (error instanceof DeskFileError) throw error
+      // A failed backup step rolls back its transaction: the desk is as it was.
+      throw new DeskFileError(`The restore failed and left the desk as it was: ${(error as Error).message}`)
     } finally {
       scratch.sqlite.close()
     }

@@ -4,6 +4,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { databaseFileFromEnv } from '#db/client.ts'
+import { plural } from '#app/domain/import/report-text.ts'
 import { describeDesk, DeskFileError, shownDuration, shownPath, restoreDesk } from '#db/backup.ts'
 
 const usage = `Usage: npm run restore -- FILE
@@ -53,10 +54,10 @@ try {
   )
   console.log(describeDesk(restored))
   if (migrationsApplied > 0)
-    console.log(`The backup was older than this code: ${migrationsApplied} migration(s) applied.`)
+    console.log(`The backup was older than this code: ${plural(migrationsApplied, 'migration', 'migrations')} applied.`)
   console.log(
     sessionsEnded > 0
-      ? `${sessionsEnded} session(s) ended: everyone signs in again, with the accounts as they were in the backup.`
+      ? `${plural(sessionsEnded, 'session', 'sessions')} ended: everyone signs in again, with the accounts as they were in the backup.`
       : 'Everyone signs in again, with the accounts as they were in the backup.',
   )
   if (safetyCopy) console.log(`To undo: npm run restore -- ${shownPath(safetyCopy.file)}`)
