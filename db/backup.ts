@@ -7,8 +7,27 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { plural } from '#app/domain/import/report-text.ts'
 import { formatBytes, formatCount } from '#app/utils/format.ts'
-import { openDatabase } from './client.ts'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrateDatabase, migrationsFolder } from './migrate.ts'
+import * as schema from './schema.ts'
+
+/**
+ * `DATABASE_URL` read as db/client.ts reads it. Not imported from there: importing
+ * client.ts opens the database at once and creates it when it is missing, and a backup of
+ * a desk that is not there must say so rather than copy a new empty one.
+ */
+export function databaseFileFromEnv(env: Record<string, string | undefined> = process.env): string {
+  const raw = env.DATABASE_URL?.trim() || './data/claimdesk.db'
+  if (raw === ':memory:') return raw
+  return raw.startsWith('file:') ? raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '') : raw
+}
+
+/** A connection to the desk's own file that waits for the app's commits as the app's own connections do. */
+function openDesk(file: string) {
+  const sqlite = new Database(file, { fileMustExist: true })
+  sqlite.pragma('busy_timeout = 5000')
+  return sqlite
+}
 
 /** A backup or restore that cannot go ahead; the message says why and what to do. */
 export class DeskFileError extends Error {
@@ -220,7 +239,7 @@ export async function backupDesk({
   if (fs.existsSync(target)) throw new DeskFileError(`${target} already exists; a backup never overwrites a file.`)
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true })
   const started = performance.now()
-  const { sqlite } = openDatabase(databaseFile)
+  const sqlite = openDesk(databaseFile)
   try {
     await copyWithBackupApi(sqlite, target)
   } catch (error) {
@@ -280,17 +299,19 @@ function prepareRestore(backupFile: string, scratchDir: string) {
     sqlite.close()
   }
 
-  const prepared = openDatabase(scratch)
+  const prepared = new Database(scratch)
+  // As the app migrates: with its foreign keys enforced.
+  prepared.pragma('foreign_keys = ON')
   try {
-    const before = appliedMigrationDates(prepared.sqlite).length
-    migrateDatabase(prepared.db)
-    const migrationsApplied = appliedMigrationDates(prepared.sqlite).length - before
+    const before = appliedMigrationDates(prepared).length
+    migrateDatabase(drizzle(prepared, { schema }))
+    const migrationsApplied = appliedMigrationDates(prepared).length - before
     // Sessions are the desk's at backup time: some were ended since (logouts, disabled
     // accounts) and must not come back, so everyone signs in again.
-    prepared.sqlite.prepare('delete from sessions').run()
+    prepared.prepare('delete from sessions').run()
     return { scratch: prepared, migrationsApplied }
   } catch (error) {
-    prepared.sqlite.close()
+    prepared.close()
     throw error
   }
 }
@@ -334,18 +355,18 @@ export async function restoreDesk({
     let sessionsEnded = 0
     let lockedAt = 0
     let writesHeldMs = 0
+    const hadDesk = fs.existsSync(databaseFile)
     try {
-      const hadDesk = fs.existsSync(databaseFile)
       if (!hadDesk) fs.mkdirSync(path.dirname(path.resolve(databaseFile)), { recursive: true })
       await copyWithBackupApi(
-        scratch.sqlite,
+        scratch,
         databaseFile,
         hadDesk
           ? async () => {
               lockedAt = performance.now()
               fs.mkdirSync(backupsDir, { recursive: true })
               safetyCopyFile = timestampedFile(backupsDir, 'before-restore')
-              const desk = new Database(databaseFile, { fileMustExist: true })
+              const desk = openDesk(databaseFile)
               try {
                 sessionsEnded = countOf(desk, tableNames(desk), 'sessions')
                 await copyWithBackupApi(desk, safetyCopyFile)
@@ -361,7 +382,7 @@ export async function restoreDesk({
       // A failed backup step rolls back its transaction: the desk is as it was.
       throw new DeskFileError(`The restore failed and left the desk as it was: ${(error as Error).message}`)
     } finally {
-      scratch.sqlite.close()
+      scratch.close()
     }
     // Checked once the desk is open again: the check reads every page and takes seconds on a large desk.
     let safetyCopy: DeskSummary | null = null
@@ -369,13 +390,14 @@ export async function restoreDesk({
       makeSelfContained(safetyCopyFile)
       safetyCopy = inspectBackup(safetyCopyFile)
     }
-    const desk = openDatabase(databaseFile)
+    const desk = openDesk(databaseFile)
     try {
-      requireIntact(desk.sqlite, databaseFile)
-      // The swap went through the WAL; fold it into the file now rather than leave a WAL as big as the desk.
-      desk.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+      requireIntact(desk, databaseFile)
+      // The swap went through the WAL: fold it into the file rather than leave one as big as
+      // the desk. A desk restored where there was none starts in WAL mode, as the app opens it.
+      desk.pragma(hadDesk ? 'wal_checkpoint(TRUNCATE)' : 'journal_mode = WAL')
       return {
-        restored: summarise(desk.sqlite, databaseFile),
+        restored: summarise(desk, databaseFile),
         safetyCopy,
         migrationsApplied,
         sessionsEnded,
@@ -383,7 +405,7 @@ export async function restoreDesk({
         ms: performance.now() - started,
       }
     } finally {
-      desk.sqlite.close()
+      desk.close()
     }
   } finally {
     fs.rmSync(scratchDir, { recursive: true, force: true })

@@ -3,9 +3,8 @@
 // safety copy of the desk as it was. Works while the app runs; see decision 017.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { databaseFileFromEnv } from '#db/client.ts'
 import { plural } from '#app/domain/import/report-text.ts'
-import { describeDesk, DeskFileError, shownDuration, shownPath, restoreDesk } from '#db/backup.ts'
+import { databaseFileFromEnv, describeDesk, DeskFileError, shownDuration, shownPath, restoreDesk } from '#db/backup.ts'
 
 const usage = `Usage: npm run restore -- FILE
 

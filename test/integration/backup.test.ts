@@ -224,6 +224,7 @@ describe('restoreDesk', () => {
     const result = await restoreDesk({ backupFile: backup, databaseFile: freshDesk, backupsDir })
     expect(result.safetyCopy).toBeNull()
     expect(dump(freshDesk, { withoutSessions: true })).toEqual(dump(backup, { withoutSessions: true }))
+    expect(onDesk(freshDesk, (sqlite) => sqlite.pragma('journal_mode', { simple: true }))).toBe('wal')
   })
 
   describe('refuses, and changes nothing, when the file', () => {
