@@ -23,7 +23,10 @@ export function openDatabase(file: string): Connection {
   // WAL lets readers carry on while one writer commits; the busy timeout makes a second
   // writer (the user:create script while the app runs, say) wait instead of failing.
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
+  // FULL syncs the WAL at every commit, so a verdict the app has acknowledged survives a
+  // power cut or OS crash too, not only a crash of the app; on this desk's machine that
+  // costs about 0.15 ms a commit (decision 017).
+  sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   return { sqlite, db: drizzle(sqlite, { schema }), file }
