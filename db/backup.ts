@@ -11,17 +11,6 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrateDatabase, migrationsFolder } from './migrate.ts'
 import * as schema from './schema.ts'
 
-/**
- * `DATABASE_URL` read as db/client.ts reads it. Not imported from there: importing
- * client.ts opens the database at once and creates it when it is missing, and a backup of
- * a desk that is not there must say so rather than copy a new empty one.
- */
-export function databaseFileFromEnv(env: Record<string, string | undefined> = process.env): string {
-  const raw = env.DATABASE_URL?.trim() || './data/claimdesk.db'
-  if (raw === ':memory:') return raw
-  return raw.startsWith('file:') ? raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '') : raw
-}
-
 /** A connection to the desk's own file that waits for the app's commits as the app's own connections do. */
 function openDesk(file: string) {
   const sqlite = new Database(file, { fileMustExist: true })

@@ -3,19 +3,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { databaseFileFromEnv } from './database-file.ts'
 import * as schema from './schema.ts'
+
+export { databaseFileFromEnv, defaultDatabaseFile } from './database-file.ts'
 
 export type Db = BetterSQLite3Database<typeof schema>
 export type Connection = { sqlite: Database.Database; db: Db; file: string }
-
-export const defaultDatabaseFile = './data/claimdesk.db'
-
-/** `DATABASE_URL` may be a plain path or a `file:` URL; both mean a file on disk. */
-export function databaseFileFromEnv(env: Record<string, string | undefined> = process.env): string {
-  const raw = env.DATABASE_URL?.trim() || defaultDatabaseFile
-  if (raw === ':memory:') return raw
-  return raw.startsWith('file:') ? raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '') : raw
-}
 
 export function openDatabase(file: string): Connection {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })

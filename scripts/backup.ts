@@ -3,9 +3,9 @@
 // API, checks the copy and says what it holds. Safe while the app runs and writes.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { databaseFileFromEnv } from '#db/database-file.ts'
 import {
   backupDesk,
-  databaseFileFromEnv,
   defaultBackupsDir,
   describeDesk,
   DeskFileError,

@@ -3,8 +3,9 @@
 // safety copy of the desk as it was. Works while the app runs; see decision 017.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { databaseFileFromEnv } from '#db/database-file.ts'
 import { plural } from '#app/domain/import/report-text.ts'
-import { databaseFileFromEnv, describeDesk, DeskFileError, shownDuration, shownPath, restoreDesk } from '#db/backup.ts'
+import { describeDesk, DeskFileError, shownDuration, shownPath, restoreDesk } from '#db/backup.ts'
 
 const usage = `Usage: npm run restore -- FILE
 

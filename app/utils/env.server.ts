@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { databaseFileFromEnv } from '#db/client.ts'
+import { databaseFileFromEnv } from '#db/database-file.ts'
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -3,26 +3,14 @@
 // the answer. autocannon keeps the connections busy, counts transport errors and
 // timeouts; the sessions time every request themselves, so latency can be told per kind.
 import autocannon from 'autocannon'
+import { signInOverHttp } from '#test/helpers/desk-http.ts'
 import type { Account } from './desk.ts'
 import { readForm } from './html-form.ts'
 import { DeskSession, type Traffic } from './traffic.ts'
 
 /** Signs in as the login form does without JavaScript; returns the session cookie. */
 export async function signIn(origin: string, account: Account) {
-  const response = await fetch(`${origin}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: account.email, password: account.password, redirectTo: '' }),
-  })
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.includes('session'))
-  if (response.status !== 302 || !cookie) {
-    throw new Error(`Signing in as ${account.email} answered ${response.status}, not a redirect with a session.`)
-  }
-  return cookie
+  return (await signInOverHttp(origin, account.email, account.password)).cookie
 }
 
 /** The new-claim form as an editor is served it: each create fills in a copy. */

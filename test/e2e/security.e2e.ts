@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { deskSession, signInOverHttp } from '#test/helpers/desk-http.ts'
 import { appForThisFile, demoPassword, demoUsers, expectNoAxeViolations, login, screenshot, visit } from './helpers.ts'
 
 const desk = appForThisFile()
@@ -16,20 +17,13 @@ function form(fields: Record<string, string>) {
   return new URLSearchParams(fields).toString()
 }
 
-/** Signs in over HTTP as a browser's form would; returns the session cookie (name=value). */
-async function signInOverHttp(email: string, password = demoPassword, cookie?: string) {
-  const response = await fetch(url('/login'), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      ...sameOrigin(),
-      'Content-Type': 'application/x-www-form-urlencoded',
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-    body: form({ email, password }),
-  })
+/** POST /login as the login form does, from a browser holding `cookie`; the raw answer. */
+async function postLogin(email: string, password = demoPassword, cookie = '') {
+  const response = await deskSession(desk.app.server.baseUrl, cookie).post('/login', { email, password })
   return { response, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! }
 }
+
+const signInAs = async (email: string) => (await signInOverHttp(desk.app.server.baseUrl, email)).cookie
 
 function claimCount() {
   const db = new Database(desk.app.server.databaseFile, { readonly: true })
@@ -103,7 +97,7 @@ describe('headers and the Content-Security-Policy', () => {
 
 describe('sessions', () => {
   it('cookies are httpOnly and SameSite=Lax, and signing in replaces the session id', async () => {
-    const first = await signInOverHttp(demoUsers.viewer.email)
+    const first = await postLogin(demoUsers.viewer.email)
     expect(first.response.status).toBe(302)
     const setCookie = first.response.headers.get('set-cookie') ?? ''
     expect(setCookie).toMatch(/HttpOnly/i)
@@ -111,7 +105,7 @@ describe('sessions', () => {
     expect(setCookie).toMatch(/Path=\//i)
 
     // Signing in again from a browser that still holds the first id (planted, say).
-    const second = await signInOverHttp(demoUsers.viewer.email, demoPassword, first.cookie)
+    const second = await postLogin(demoUsers.viewer.email, demoPassword, first.cookie)
     expect(second.cookie).not.toBe(first.cookie)
     const withOld = await fetch(url('/claims'), { redirect: 'manual', headers: { Cookie: first.cookie } })
     expect(withOld.status).toBe(302)
@@ -123,7 +117,7 @@ describe('sessions', () => {
 
 describe('writes the desk refuses before they reach it', () => {
   it('a POST from another site is refused with a message and changes nothing; the desk’s own form goes through', async () => {
-    const { cookie } = await signInOverHttp(demoUsers.editor.email)
+    const cookie = await signInAs(demoUsers.editor.email)
     const before = claimCount()
     const attacks: Array<Record<string, string>> = [
       { Origin: 'https://evil.example' },
@@ -148,7 +142,7 @@ describe('writes the desk refuses before they reach it', () => {
   })
 
   it('bodies that are not forms get 415, oversized forms 413, and nothing is written', async () => {
-    const { cookie } = await signInOverHttp(demoUsers.editor.email)
+    const cookie = await signInAs(demoUsers.editor.email)
     const before = claimCount()
     const json = await fetch(url('/claims/new'), {
       method: 'POST',
@@ -173,10 +167,10 @@ describe('writes the desk refuses before they reach it', () => {
 describe('sign-in throttling', () => {
   it('five wrong passwords pause the account with a clear message, even for the right one', async () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
-      const { response } = await signInOverHttp(demoUsers.editor2.email, 'wrong password')
+      const { response } = await postLogin(demoUsers.editor2.email, 'wrong password')
       expect(response.status).toBe(400)
     }
-    const fifth = await signInOverHttp(demoUsers.editor2.email, 'wrong password')
+    const fifth = await postLogin(demoUsers.editor2.email, 'wrong password')
     expect(fifth.response.status).toBe(429)
     expect(Number(fifth.response.headers.get('retry-after'))).toBeGreaterThan(800)
 
@@ -195,7 +189,7 @@ describe('sign-in throttling', () => {
 
 describe('request log and audit', () => {
   it('logs one JSON line per request with method, path, status, duration and user, without the query', async () => {
-    const { cookie } = await signInOverHttp(demoUsers.viewer.email)
+    const cookie = await signInAs(demoUsers.viewer.email)
     await fetch(url('/claims?q=geheime+Suche'), { headers: { Cookie: cookie } })
     const lines = desk.app.server
       .log()

@@ -31,6 +31,17 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+function acceptsConnections(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
 export type RunningServer = {
   baseUrl: string
   port: number
@@ -117,6 +128,9 @@ export async function startServer({
     if (exited) return
     signal('SIGKILL')
     await Promise.race([exitPromise, sleep(5000)])
+    // tsx exits first; the node process it started holds the port until it is gone too,
+    // and a restart on the same port must not find it taken.
+    for (let waited = 0; waited < 5000 && (await acceptsConnections(port)); waited += 100) await sleep(100)
   }
   const stop = async () => {
     if (!exited) {
