@@ -6,17 +6,20 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { addClaimNote, annotatePassage } from '#app/domain/annotations.server.ts'
 import { createClaim, getClaim } from '#app/domain/claims.server.ts'
 import { attachEvidence } from '#app/domain/evidence.server.ts'
+import { openExport } from '#app/domain/export/files.server.ts'
 import { stageImport } from '#app/domain/import/staging.server.ts'
 import { linkClaims } from '#app/domain/links.server.ts'
 import { deleteSavedView, listSavedViews, saveView } from '#app/domain/saved-views.server.ts'
 import { createSource, getSource } from '#app/domain/sources.server.ts'
 import { createSpeaker, getSpeaker } from '#app/domain/speakers.server.ts'
 import { importFieldKeys } from '#app/domain/import/fields.ts'
+import { ExportQuerySchema } from '#app/validation/export.ts'
 import { getConnection } from '#db/client.ts'
 import { makeUser, signedIn } from '#test/helpers/fixtures.ts'
 import { asSent, hostileText, hostileValue, type FieldValue } from '#test/helpers/hostile-values.ts'
@@ -765,7 +768,7 @@ describe('hostile queries are answered, never a 500, and read nothing into the d
 const fitting = (min: number, max: number) =>
   hostileText.filter((text) => {
     const kept = asSent(text).trim()
-    return kept.length >= min && kept.length <= max
+    return kept.length >= min && kept.length <= max && !kept.startsWith('\u0000')
   })
 
 const createdId = (result: Answer) => Number(/\/(\d+)(\?|$)/.exec(result.location ?? '')?.[1])
@@ -876,6 +879,38 @@ describe('accepted hostile text is stored exactly as sent', () => {
         )
       }),
       { numRuns: Math.ceil(runs / 2) },
+    )
+  })
+})
+
+describe('exports of hostile text', () => {
+  /** Characters XML 1.0 allows; anything else in a sheet and Excel refuses the file. */
+  const xmlChars = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u
+  const notXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+
+  test('the XLSX sheet holds only characters XML allows, and everything else of the text', async () => {
+    let run = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fitting(3, 1000),
+        fc.constantFrom('\uFFFE', '\uFFFF', '\u0002', '\u0000', ''),
+        async (text, odd) => {
+          const tag = `xlsx-${++run}`
+          const stored = asSent(`${text}${odd}`).trim()
+          createClaim({ text: stored, language: 'de', tags: [tag] }, editor.id)
+          const { stream } = openExport(ExportQuerySchema.parse({ status: 'any', tag }), 'xlsx', `Exporter${odd}`)
+          const chunks: Buffer[] = []
+          for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array))
+          const book = new ExcelJS.Workbook()
+          await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer)
+          const sheet = book.getWorksheet('Claims')!
+          const claimColumn = (sheet.getRow(1).values as string[]).indexOf('Claim')
+          const cell = String(sheet.getRow(2).getCell(claimColumn).value)
+          expect(cell).toMatch(xmlChars)
+          expect(cell).toBe(stored.replace(notXml, ''))
+        },
+      ),
+      { numRuns: runs },
     )
   })
 })
