@@ -915,7 +915,8 @@ describe('exports of hostile text', () => {
           const claimColumn = (sheet.getRow(1).values as string[]).indexOf('Claim')
           const cell = String(sheet.getRow(2).getCell(claimColumn).value)
           expect(cell).toMatch(xmlChars)
-          expect(cell).toBe(stored.replace(notXml, ''))
+          // An XML reader ends lines with LF, as Excel's cells do: CRLF and CR read back as LF.
+          expect(cell).toBe(stored.replace(notXml, '').replace(/\r\n?/g, '\n'))
         },
       ),
       { numRuns: runs },
