@@ -14,7 +14,14 @@ import {
 import { claimFieldLabels, claimFieldText } from '#app/domain/labels.ts'
 import { ConflictError } from '#app/utils/errors.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { invalid, notFound, orNotFound, parseRecordId, replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import {
+  invalid,
+  notFound,
+  orNotFound,
+  parseRecordId,
+  readFormData,
+  replyWithFieldErrors,
+} from '#app/utils/responses.server.ts'
 import { ClaimEditSchema } from '#app/validation/claim.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
@@ -40,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const id = parseRecordId(params.claimId, 'Claim')
-  const submission = parseWithZod(await request.formData(), { schema: ClaimEditSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ClaimEditSchema })
   if (submission.status !== 'success') return invalid(submission)
   try {
     orNotFound(() => updateClaim(id, submission.value, user.id), `There is no claim #${id}.`)

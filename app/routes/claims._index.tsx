@@ -18,7 +18,7 @@ import { listActiveEditors } from '#app/domain/users.server.ts'
 import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
 import { NotFoundError } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
-import { handlerForIntent, invalid, notFound, replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { handlerForIntent, invalid, notFound, readFormData, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { queryParams } from '#app/utils/url.ts'
 import {
   claimListSearch,
@@ -108,7 +108,7 @@ const viewIntents = new Map(
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   // Back to the list the form was on; `index` is Remix's marker for posts to an index route.
   const params = new URL(request.url).searchParams
   params.delete('index')

@@ -7,7 +7,7 @@ import { ClaimForm } from '#app/components/claim-form.tsx'
 import { NewClaimDuplicates, type DuplicateSuggestion } from '#app/components/possible-duplicates.tsx'
 import { createClaim } from '#app/domain/claims.server.ts'
 import { claimDraftFromPassage } from '#app/domain/sources.server.ts'
-import { replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { readFormData, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { FieldError } from '#app/utils/errors.server.ts'
 import { possibleDuplicatesOfTyped } from '#app/domain/duplicates.server.ts'
 import { linkTargetField } from '#app/domain/links.server.ts'
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireEditor(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: ClaimCreateSchema })
   // Sent back with a refused form, so an editor without JavaScript sees them too.
   const duplicates = () =>

@@ -31,7 +31,7 @@ import {
 import { FieldError, NotFoundError, RefusedError } from '#app/utils/errors.server.ts'
 import { formatBytes, formatCount, formatDateTime } from '#app/utils/format.ts'
 import { pageOf } from '#app/utils/lists.ts'
-import { handlerForIntent, notFound, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { handlerForIntent, notFound, orNotFound, parseRecordId, readFormData } from '#app/utils/responses.server.ts'
 import { queryParams } from '#app/utils/url.ts'
 import {
   ImportCommitSchema,
@@ -113,7 +113,7 @@ const intents = new Map<string, Handler>([
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const id = parseRecordId(params.importId, 'Import')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const handler = handlerForIntent(intents, formData)
   try {
     return await handler(id, user, formData)

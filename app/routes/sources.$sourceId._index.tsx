@@ -19,6 +19,7 @@ import {
   handlerForIntent,
   orNotFound,
   parseRecordId,
+  readFormData,
   sectionDone,
   sectionInvalid,
   sectionRefused,
@@ -68,7 +69,7 @@ const intents = new Map<string, (args: SourceIntentArgs) => unknown>(
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const sourceId = parseRecordId(params.sourceId, 'Source')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   return handlerForIntent(intents, formData)({ formData, user, sourceId })
 }
 

@@ -6,7 +6,7 @@ import { requireEditor } from '#app/auth/permissions.server.ts'
 import { SourceForm } from '#app/components/source-form.tsx'
 import { getSource, updateSource } from '#app/domain/sources.server.ts'
 import { replyToSaveError } from '#app/utils/conflict.server.ts'
-import { invalid, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { invalid, orNotFound, parseRecordId, readFormData } from '#app/utils/responses.server.ts'
 import { SourceEditSchema } from '#app/validation/source.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const id = parseRecordId(params.sourceId, 'Source')
-  const submission = parseWithZod(await request.formData(), { schema: SourceEditSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SourceEditSchema })
   if (submission.status !== 'success') return invalid(submission)
   try {
     orNotFound(() => updateSource(id, submission.value, user.id), `There is no source #${id}.`)

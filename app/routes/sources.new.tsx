@@ -5,7 +5,7 @@ import { useActionData } from '@remix-run/react'
 import { requireEditor } from '#app/auth/permissions.server.ts'
 import { SourceForm } from '#app/components/source-form.tsx'
 import { createSource } from '#app/domain/sources.server.ts'
-import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { invalid, readFormData, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { SourceCreateSchema } from '#app/validation/source.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireEditor(request)
-  const submission = parseWithZod(await request.formData(), { schema: SourceCreateSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SourceCreateSchema })
   if (submission.status !== 'success') return invalid(submission)
   try {
     return redirect(`/sources/${createSource(submission.value, user.id)}`)

@@ -7,7 +7,7 @@ import { SpeakerForm } from '#app/components/speaker-form.tsx'
 import { getSpeaker, updateSpeaker } from '#app/domain/speakers.server.ts'
 import { replyToSaveError } from '#app/utils/conflict.server.ts'
 import { redirectIfMerged } from '#app/utils/merged-speakers.server.ts'
-import { invalid, orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { invalid, orNotFound, parseRecordId, readFormData } from '#app/utils/responses.server.ts'
 import { SpeakerEditSchema } from '#app/validation/speaker.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const id = parseRecordId(params.speakerId, 'Speaker')
-  const submission = parseWithZod(await request.formData(), { schema: SpeakerEditSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SpeakerEditSchema })
   if (submission.status !== 'success') return invalid(submission)
   // Merged while the form was open: the speaker who has its claims now is where to edit.
   redirectIfMerged(id)

@@ -21,7 +21,7 @@ import {
 import { ConflictError, FieldError, RefusedError } from '#app/utils/errors.server.ts'
 import { shorten } from '#app/utils/format.ts'
 import { redirectIfMerged } from '#app/utils/merged-speakers.server.ts'
-import { orNotFound, parseRecordId } from '#app/utils/responses.server.ts'
+import { orNotFound, parseRecordId, readFormData } from '#app/utils/responses.server.ts'
 import { SpeakerMergeSchema, SpeakerMergeTargetSchema } from '#app/validation/speaker.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const id = parseRecordId(params.speakerId, 'Speaker')
-  const submission = parseWithZod(await request.formData(), { schema: SpeakerMergeSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SpeakerMergeSchema })
   if (submission.status !== 'success') {
     return data({ error: 'The merge form was incomplete, so nothing was merged. Choose the speaker again.' }, 400)
   }

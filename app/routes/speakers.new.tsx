@@ -5,7 +5,7 @@ import { useActionData } from '@remix-run/react'
 import { requireEditor } from '#app/auth/permissions.server.ts'
 import { SpeakerForm } from '#app/components/speaker-form.tsx'
 import { createSpeaker } from '#app/domain/speakers.server.ts'
-import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { invalid, readFormData, replyWithFieldErrors } from '#app/utils/responses.server.ts'
 import { SpeakerCreateSchema } from '#app/validation/speaker.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireEditor(request)
-  const submission = parseWithZod(await request.formData(), { schema: SpeakerCreateSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SpeakerCreateSchema })
   if (submission.status !== 'success') return invalid(submission)
   try {
     return redirect(`/speakers/${createSpeaker(submission.value, user.id)}`)

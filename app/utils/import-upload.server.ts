@@ -14,28 +14,30 @@ import { stageImport, type ImportUser } from '#app/domain/import/staging.server.
 import { importLimitsOf } from '#app/utils/env.server.ts'
 import { FieldError } from '#app/utils/errors.server.ts'
 import { ImportUploadSchema } from '#app/validation/import.ts'
+import { formTypeOf, unreadableFormMessages } from './responses.server.ts'
 
-export type UploadOutcome = { staged: number } | { result: SubmissionResult<string[]>; status: 400 | 413 }
+export type UploadOutcome = { staged: number } | { result: SubmissionResult<string[]>; status: 400 | 413 | 415 }
 
 export async function receiveImportUpload(request: Request, user: ImportUser): Promise<UploadOutcome> {
   const { maxBytes } = importLimitsOf()
-  // A hand-made post without the upload's encoding has no file in it: refused below as an
-  // empty form, where Remix's parser would throw and answer 500.
-  let formData = new FormData()
+  const refused = (status: 400 | 413 | 415, fieldErrors: Record<string, string[]>) => ({
+    result: parseWithZod(new FormData(), { schema: ImportUploadSchema }).reply({ fieldErrors }),
+    status,
+  })
+  // Only a multipart body carries a file; anything else is a script's mistake, said as such.
+  if (formTypeOf(request) !== 'multipart/form-data') return refused(415, { file: [unreadableFormMessages.notAForm] })
+  let formData: FormData
   try {
-    if (isMultipart(request)) {
-      formData = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
-      )
-    }
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
+    )
   } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error
-    const submission = parseWithZod(new FormData(), { schema: ImportUploadSchema })
+    if (!(error instanceof MaxPartSizeExceededError)) return refused(400, { file: [unreadableFormMessages.garbled] })
     try {
       tooLarge(maxBytes)
     } catch (refusal) {
-      return { result: submission.reply({ fieldErrors: (refusal as FieldError).fieldErrors }), status: 413 }
+      return refused(413, (refusal as FieldError).fieldErrors)
     }
   }
   const submission = parseWithZod(formData, { schema: ImportUploadSchema })
@@ -56,8 +58,4 @@ export async function receiveImportUpload(request: Request, user: ImportUser): P
   } finally {
     if (key) endProgress(key)
   }
-}
-
-function isMultipart(request: Request) {
-  return /^multipart\/form-data\s*;\s*boundary=/i.test(request.headers.get('Content-Type') ?? '')
 }

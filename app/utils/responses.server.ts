@@ -15,6 +15,32 @@ export function parseRecordId(value: string | undefined, what: string): number {
   return Number(value)
 }
 
+const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data']
+
+export const unreadableFormMessages = {
+  notAForm: 'This address takes a form sent from the desk’s pages, so nothing was saved. Send it from the page.',
+  garbled: 'The form arrived incomplete or garbled, so nothing was saved. Reload the page and send it again.',
+}
+
+/** What a request's body is as far as forms go: a form of one of the two types a browser sends, or not. */
+export function formTypeOf(request: Request) {
+  const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+  return formTypes.includes(type) ? type : null
+}
+
+/**
+ * The posted form. A body that is not a form (JSON from a script) is a 415 and a form cut
+ * off or garbled on the way a 400, each with what to do: the sender's mistake, not a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  if (!formTypeOf(request)) throw data({ message: unreadableFormMessages.notAForm }, { status: 415 })
+  try {
+    return await request.formData()
+  } catch {
+    throw data({ message: unreadableFormMessages.garbled }, { status: 400 })
+  }
+}
+
 /** Runs a domain lookup and answers 404 when the record does not exist. */
 export function orNotFound<T>(load: () => T, message: string): T {
   try {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { annotationKinds } from '#app/domain/vocabulary.ts'
 import { claimLimits } from './claim.ts'
-import { recordId, requiredText, version } from './common.ts'
+import { recordId, requiredText, version, withoutControlCharacters } from './common.ts'
 
 const annotationLimits = { body: 5000, passage: 5000 }
 
@@ -35,7 +35,8 @@ export const PassageNoteSchema = z
       .string({ error: 'Paste the passage from the excerpt that the note is about.' })
       .trim()
       .min(1, 'Paste the passage from the excerpt that the note is about.')
-      .max(annotationLimits.passage, `A passage can be at most ${annotationLimits.passage} characters.`),
+      .max(annotationLimits.passage, `A passage can be at most ${annotationLimits.passage} characters.`)
+      .refine(...withoutControlCharacters('The passage')),
     startOffset: offset.optional(),
     endOffset: offset.optional(),
   })

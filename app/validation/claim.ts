@@ -1,6 +1,15 @@
 import { z } from 'zod'
 import { claimStatuses, verdicts } from '#app/domain/vocabulary.ts'
-import { languageCode, optionalIsoDate, optionalText, pageCursor, recordId, requiredText, version } from './common.ts'
+import {
+  languageCode,
+  optionalIsoDate,
+  optionalText,
+  pageCursor,
+  recordId,
+  requiredText,
+  version,
+  withoutControlCharacters,
+} from './common.ts'
 import { requireNewSourceTitle, sourceChoiceFields } from './source.ts'
 
 export const claimLimits = { text: 1000, quote: 2000, rationale: 5000, tags: 500, tag: 40 }
@@ -9,6 +18,7 @@ export const claimLimits = { text: 1000, quote: 2000, rationale: 5000, tags: 500
 export const tagList = z
   .string()
   .max(claimLimits.tags, `Tags can be at most ${claimLimits.tags} characters in all.`)
+  .refine(...withoutControlCharacters('A tag'))
   .optional()
   .transform((value) => [
     ...new Set(

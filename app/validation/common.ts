@@ -2,15 +2,34 @@
 import { z } from 'zod'
 import { normalizeSourceUrl } from '#app/domain/urls.ts'
 
+/**
+ * C0 control characters other than tab and line breaks: invisible, never typed on purpose,
+ * and harmful once stored. SQLite's length() stops at a NUL, so a claim starting with one
+ * failed the table's check (a 500), and \u0002/\u0003 are the search's highlight marks.
+ */
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
+
+export const withoutControlCharacters = (label: string) =>
+  [
+    (value: string) => !controlCharacter.test(value),
+    `${label} contains an invisible control character (such as NUL). Delete it, or type the text again, and save.`,
+  ] as const
+
 export const requiredText = (label: string, max: number, min = 1) =>
   z
     .string({ error: `${label} is required.` })
     .trim()
     .min(min, min > 1 ? `${label} needs at least ${min} characters.` : `${label} is required.`)
     .max(max, `${label} can be at most ${max} characters.`)
+    .refine(...withoutControlCharacters(label))
 
 export const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} can be at most ${max} characters.`).optional()
+  z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters.`)
+    .refine(...withoutControlCharacters(label))
+    .optional()
 
 function isRealDate(value: string) {
   const [y, m, d] = value.split('-').map(Number)

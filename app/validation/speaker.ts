@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { speakerKinds } from '#app/domain/vocabulary.ts'
-import { optionalText, recordId, requiredText, version } from './common.ts'
+import { optionalText, recordId, requiredText, version, withoutControlCharacters } from './common.ts'
 
 const speakerFields = {
   name: requiredText('Name', 200),
@@ -23,6 +23,7 @@ const speakerFields = {
   aliases: z
     .string()
     .max(4000, 'Aliases can be at most 4000 characters in all.')
+    .refine(...withoutControlCharacters('An alias'))
     .optional()
     .transform((v) => [
       ...new Set(

@@ -21,8 +21,20 @@ const numberFormats: Partial<Record<SheetColumnKey, string>> = {
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } }
 
+/**
+ * Text as XML 1.0 may hold it. exceljs drops control characters but writes U+FFFE and
+ * U+FFFF as they are, and with one of them in one cell Excel refuses the whole file: a
+ * stray character pasted into one claim must not break every export of the desk.
+ */
+function xmlText<T>(value: T): T {
+  return (
+    typeof value === 'string' ? value.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '') : value
+  ) as T
+}
+
 /** A cell value: web addresses become links a reader can click (one per cell, as Excel allows). */
-function cellOf(key: SheetColumnKey, value: string | number | Date | null): ExcelJS.CellValue {
+function cellOf(key: SheetColumnKey, raw: string | number | Date | null): ExcelJS.CellValue {
+  const value = xmlText(raw)
   if (typeof value === 'string' && linked.has(key) && !value.includes('\n')) {
     return { text: value, hyperlink: value }
   }
@@ -39,7 +51,7 @@ function cellOf(key: SheetColumnKey, value: string | number | Date | null): Exce
 export function xlsxStream(batches: Iterable<SheetClaim[]>, about: ExportAbout) {
   const out = new PassThrough()
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-  workbook.creator = about.exportedBy
+  workbook.creator = xmlText(about.exportedBy)
   workbook.created = about.exportedAt
 
   async function write() {
@@ -111,12 +123,12 @@ function writeAboutSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, about: Ex
   exportedAt.getCell(2).numFmt = 'yyyy-mm-dd hh:mm "UTC"'
   exportedAt.getCell(2).alignment = { horizontal: 'left' }
   exportedAt.commit()
-  sheet.addRow(['Exported by', about.exportedBy]).commit()
-  sheet.addRow(['Publisher', `${about.publisher.name} (${about.publisher.url})`]).commit()
+  sheet.addRow(['Exported by', xmlText(about.exportedBy)]).commit()
+  sheet.addRow(['Publisher', xmlText(`${about.publisher.name} (${about.publisher.url})`)]).commit()
   sheet.addRow(['Claims', claimCount]).commit()
   sheet.addRow([]).commit()
   bold(sheet.addRow(['Filters'])).commit()
-  for (const [label, value] of about.filters) sheet.addRow([label, value]).commit()
+  for (const [label, value] of about.filters) sheet.addRow([label, xmlText(value)]).commit()
   sheet.addRow([]).commit()
   bold(sheet.addRow(['Columns'])).commit()
   for (const column of sheetColumns) sheet.addRow([column.label, column.about]).commit()

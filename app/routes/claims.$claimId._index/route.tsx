@@ -18,7 +18,13 @@ import { canonicalClaimOf, claimNeighbourhood } from '#app/domain/links.server.t
 import { reviewOptionsFor } from '#app/domain/review.server.ts'
 import { listActiveEditors } from '#app/domain/users.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { handlerForIntent, orNotFound, parseRecordId, streamedAfterPage } from '#app/utils/responses.server.ts'
+import {
+  handlerForIntent,
+  orNotFound,
+  parseRecordId,
+  readFormData,
+  streamedAfterPage,
+} from '#app/utils/responses.server.ts'
 import { annotationIntents } from './annotation-intents.server.ts'
 import { evidenceIntents } from './evidence-intents.server.ts'
 import type { ClaimIntentHandler } from './intents.server.ts'
@@ -69,7 +75,7 @@ const intents = new Map<string, ClaimIntentHandler>(
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEditor(request)
   const claimId = parseRecordId(params.claimId, 'Claim')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   return handlerForIntent(intents, formData)({ formData, user, claimId })
 }
 
