@@ -11,7 +11,7 @@ import { changeUserRole, createUser, listUsers, setUserDisabled } from '#app/dom
 import { roles } from '#app/domain/vocabulary.ts'
 import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
-import { invalid, replyWithFieldErrors } from '#app/utils/responses.server.ts'
+import { invalid, replyWithFieldErrors, readFormData } from '#app/utils/responses.server.ts'
 import { UserCreateSchema, UserDisableSchema, UserRoleSchema } from '#app/validation/user.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Claim desk' }]
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent === 'create') {
     const submission = parseWithZod(formData, { schema: UserCreateSchema })

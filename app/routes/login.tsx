@@ -7,6 +7,7 @@ import { getOptionalUser, safeRedirectPath } from '#app/auth/permissions.server.
 import { signIn } from '#app/auth/sign-in.server.ts'
 import { Field, FormErrors, useDeskForm } from '#app/components/forms.tsx'
 import { LoginSchema } from '#app/validation/user.ts'
+import { readFormData } from '#app/utils/responses.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Claim desk' }]
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })

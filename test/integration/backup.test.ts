@@ -10,6 +10,11 @@ import { backupDesk, DeskFileError, inspectBackup, restoreDesk, timestampedFile 
 import { getConnection, openDatabase } from '#db/client.ts'
 import { seedDemoData } from '#seeds/seed.ts'
 
+const journal = JSON.parse(fs.readFileSync(path.resolve('migrations/meta/_journal.json'), 'utf8')) as {
+  entries: Array<{ tag: string }>
+}
+const latestMigration = journal.entries.at(-1)!.tag
+
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-backup-test-'))
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
 
@@ -98,7 +103,7 @@ describe('backupDesk', () => {
     const target = path.join(backupsDir, 'copy.db')
     const { summary } = await backupDesk({ databaseFile: deskFile, target })
     expect(summary).toMatchObject({ file: target, claims: 53, speakers: 19, sources: 13, users: 4 })
-    expect(summary.schema).toBe('0007_staged_imports')
+    expect(summary.schema).toBe(latestMigration)
     expect(dump(target)).toEqual(dump(deskFile))
     expect(onDesk(target, (sqlite) => sqlite.pragma('journal_mode', { simple: true }))).toBe('delete')
   })
@@ -204,17 +209,19 @@ describe('restoreDesk', () => {
   test('migrates a backup made before the latest migration', async () => {
     const backup = path.join(dir, 'older.db')
     await backupDesk({ databaseFile: deskFile, target: backup })
+    // Undoes the latest migration by hand (0008: the audit log and the sign-in throttle).
+    expect(latestMigration).toBe('0008_audit_and_login_throttle')
     onDesk(backup, (sqlite) => {
-      sqlite.exec('drop table staged_imports')
+      sqlite.exec('drop table audit_events; drop table login_throttle')
       sqlite.exec(
         'delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)',
       )
     })
-    expect(inspectBackup(backup).schema).toBe('0006_claim_search_vocabulary')
+    expect(inspectBackup(backup).schema).toBe('0007_staged_imports')
     const result = await restoreDesk({ backupFile: backup, databaseFile: deskFile, backupsDir })
     expect(result.migrationsApplied).toBe(1)
-    expect(result.restored.schema).toBe('0007_staged_imports')
-    expect(onDesk(deskFile, (sqlite) => sqlite.prepare('select count(*) from staged_imports').pluck().get())).toBe(0)
+    expect(result.restored.schema).toBe(latestMigration)
+    expect(onDesk(deskFile, (sqlite) => sqlite.prepare('select count(*) from login_throttle').pluck().get())).toBe(0)
   })
 
   test('a restore into a place without a database creates it and keeps no safety copy', async () => {
