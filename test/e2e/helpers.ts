@@ -46,7 +46,8 @@ export type E2EApp = {
   server: RunningServer
   browser: Browser
   /** A fresh browser context (own cookies) at 1280x900, and a page in it. */
-  newPage: (options?: { javaScriptEnabled?: boolean }) => Promise<Page>
+  /** `bypassCSP` turns the page's Content-Security-Policy off, for tests that must see what it would hide. */
+  newPage: (options?: { javaScriptEnabled?: boolean; bypassCSP?: boolean }) => Promise<Page>
   /** Uncaught exceptions thrown in any page since the last call. */
   takePageErrors: () => string[]
   stop: () => Promise<void>
@@ -67,8 +68,8 @@ export async function startApp(): Promise<E2EApp> {
   return {
     server,
     browser,
-    async newPage({ javaScriptEnabled = true } = {}) {
-      const context = await browser.newContext({ baseURL: server.baseUrl, viewport, javaScriptEnabled })
+    async newPage({ javaScriptEnabled = true, bypassCSP = false } = {}) {
+      const context = await browser.newContext({ baseURL: server.baseUrl, viewport, javaScriptEnabled, bypassCSP })
       contexts.push(context)
       const page = await context.newPage()
       if (!javaScriptEnabled) noJavaScript.add(page)

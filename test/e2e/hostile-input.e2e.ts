@@ -5,7 +5,7 @@
 import type { APIResponse, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { scriptFlag } from '#test/helpers/hostile-values.ts'
-import { appForThisFile, visit } from './helpers.ts'
+import { appForThisFile, demoUsers, login, visit } from './helpers.ts'
 
 const desk = appForThisFile()
 
@@ -38,8 +38,8 @@ async function expectOk(response: APIResponse) {
 }
 
 /** What on the page now shows markup turned into HTML: a script that ran, injected elements, script links. */
-function inspect() {
-  return page.evaluate((flag) => {
+function inspect(on: Page = page) {
+  return on.evaluate((flag) => {
     const hrefs = [...document.querySelectorAll('a[href], area[href]')].map((a) => a.getAttribute('href') ?? '')
     return {
       ran: (window as unknown as Record<string, unknown>)[flag] ?? null,
@@ -169,15 +169,27 @@ beforeAll(async () => {
 
 describe('stored markup stays text on every page that shows it', () => {
   it('the checks see markup that is rendered as HTML (so they can fail)', async () => {
-    await visit(page, '/')
-    await page.evaluate((html) => {
-      document.querySelector('main')!.insertAdjacentHTML('beforeend', `${html}<a href=" javascript:void 0">x</a>`)
-    }, payload('H-check'))
-    await expect.poll(async () => (await inspect()).ran).toBe(1)
-    const found = await inspect()
+    const inject = (on: Page) =>
+      on.evaluate((html) => {
+        document.querySelector('main')!.insertAdjacentHTML('beforeend', `${html}<a href=" javascript:void 0">x</a>`)
+      }, payload('H-check'))
+    // Without the Content-Security-Policy, so an injected handler really runs: the checks
+    // must see escaping fail on their own, not lean on the policy.
+    const bare = await desk.app.newPage({ bypassCSP: true })
+    await login(bare, demoUsers.editor.email)
+    await inject(bare)
+    await expect.poll(async () => (await inspect(bare)).ran).toBe(1)
+    const found = await inspect(bare)
     expect(found.injected).toBeGreaterThan(0)
     expect(found.scriptLinks).toEqual([' javascript:void 0'])
     expect(found.text).not.toContain(shown('H-check'))
+
+    // With the policy, the same injected handler is refused: the second lock.
+    await visit(page, '/')
+    await inject(page)
+    await page.waitForLoadState('networkidle')
+    expect((await inspect()).ran).toBeNull()
+    expect((await inspect()).injected).toBeGreaterThan(0)
   })
 
   it('an edited claim’s page and history', async () => {
