@@ -60,17 +60,16 @@ function refusal(reason: SignInRefusal['reason'], state: RateLimiterRes): SignIn
   }
 }
 
-/** Whether sign-in must be refused right now, before the password is even checked. */
-export async function signInRefusal(email: string, ip: string | null): Promise<SignInRefusal | null> {
-  const { account, address, maxPerAccount, maxPerAddress } = limiters()
-  const [byAddress, byAccount] = await Promise.all([address.get(addressKey(ip)), account.get(accountKey(email))])
-  if (byAddress && byAddress.consumedPoints >= maxPerAddress) return refusal('address', byAddress)
-  if (byAccount && byAccount.consumedPoints >= maxPerAccount) return refusal('account', byAccount)
-  return null
-}
-
-/** Counts a failed attempt; returns the refusal if this one used up an allowance. */
-export async function countFailedSignIn(email: string, ip: string | null): Promise<SignInRefusal | null> {
+/**
+ * Counts a sign-in attempt as failed before its password is checked: argon2 takes a while,
+ * and guesses sent all at once would otherwise all be checked before the first was counted.
+ * An attempt refused here checked nothing and is taken back; `refusedIfWrong` is what to
+ * answer if the password turns out wrong (this attempt used up an allowance).
+ */
+export async function countSignInAttempt(
+  email: string,
+  ip: string | null,
+): Promise<{ refused: SignInRefusal | null; refusedIfWrong: SignInRefusal | null }> {
   const { account, address, maxPerAccount, maxPerAddress } = limiters()
   // The library rejects with the counter's state once it goes over; either way we read the count.
   const count = (limiter: RateLimiterSQLite, key: string) =>
@@ -79,12 +78,20 @@ export async function countFailedSignIn(email: string, ip: string | null): Promi
       return state as RateLimiterRes
     })
   const [byAddress, byAccount] = await Promise.all([count(address, addressKey(ip)), count(account, accountKey(email))])
-  if (byAddress.consumedPoints >= maxPerAddress) return refusal('address', byAddress)
-  if (byAccount.consumedPoints >= maxPerAccount) return refusal('account', byAccount)
-  return null
+  const refusedWhen = (spent: (state: RateLimiterRes, max: number) => boolean) =>
+    spent(byAddress, maxPerAddress)
+      ? refusal('address', byAddress)
+      : spent(byAccount, maxPerAccount)
+        ? refusal('account', byAccount)
+        : null
+  // Past the allowance: it was used up before this attempt came.
+  const refused = refusedWhen((state, max) => state.consumedPoints > max)
+  if (refused) await Promise.all([address.reward(addressKey(ip)), account.reward(accountKey(email))])
+  return { refused, refusedIfWrong: refused ? null : refusedWhen((state, max) => state.consumedPoints >= max) }
 }
 
-/** A successful sign-in clears the account's failures (the address keeps its count). */
-export async function clearFailedSignIns(email: string) {
-  await limiters().account.delete(accountKey(email))
+/** A successful sign-in clears the account's failures and takes back its own count at the address. */
+export async function clearFailedSignIns(email: string, ip: string | null) {
+  const { account, address } = limiters()
+  await Promise.all([account.delete(accountKey(email)), address.reward(addressKey(ip))])
 }

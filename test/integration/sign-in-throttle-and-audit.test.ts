@@ -52,6 +52,15 @@ describe('sign-in throttling', () => {
     expect(auditOf(user.email)).toEqual(['user_created', ...Array(5).fill('sign_in_failed'), 'sign_in_throttled'])
   })
 
+  test('guesses sent all at once are counted before their passwords are checked: no more than five get an answer', async () => {
+    const user = await makeUser('editor')
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => submitLogin({ email: user.email, password: 'wrong' }, '198.51.100.3')),
+    )
+    expect(results.map(statusOf).filter((status) => status === 400)).toHaveLength(4)
+    expect(auditOf(user.email).filter((action) => action === 'sign_in_failed')).toHaveLength(5)
+  })
+
   test('a success clears the account’s failures', async () => {
     const user = await makeUser('viewer')
     const ip = '198.51.100.2'
