@@ -61,6 +61,14 @@ describe('sign-in throttling', () => {
     expect(auditOf(user.email).filter((action) => action === 'sign_in_failed')).toHaveLength(5)
   })
 
+  test('a newsroom behind one address may all sign in at once', async () => {
+    const people = await Promise.all(Array.from({ length: 25 }, () => makeUser('viewer')))
+    const results = await Promise.all(
+      people.map((person) => submitLogin({ email: person.email, password: person.password }, '198.51.100.4')),
+    )
+    expect(results.map(statusOf)).toEqual(people.map(() => 302))
+  })
+
   test('a success clears the account’s failures', async () => {
     const user = await makeUser('viewer')
     const ip = '198.51.100.2'
