@@ -385,6 +385,8 @@ type Query = {
   /** Who asks; an editor unless the page is for admins. */
   as?: typeof editor
 }
+// The export page and its downloads read the same filter.
+const exportFilterFields = Object.keys(ExportQuerySchema.shape)
 const queries: Query[] = [
   {
     route: 'claims._index',
@@ -400,34 +402,12 @@ const queries: Query[] = [
   {
     route: 'export._index',
     path: () => '/export',
-    fields: [
-      'status',
-      'verdict',
-      'speaker',
-      'speakerName',
-      'source',
-      'sourceName',
-      'outlet',
-      'tag',
-      'from',
-      'to',
-    ].concat(['updatedSince', 'format', 'download']),
+    fields: [...exportFilterFields, 'format', 'download'],
   },
   ...['csv', 'json', 'jsonld', 'xlsx'].map((format) => ({
     route: `export.claims[.]${format}`,
     path: () => `/export/claims.${format}`,
-    fields: [
-      'status',
-      'verdict',
-      'speaker',
-      'speakerName',
-      'source',
-      'sourceName',
-      'outlet',
-      'tag',
-      'from',
-      'to',
-    ].concat(['updatedSince']),
+    fields: exportFilterFields,
   })),
   { route: 'login', path: () => '/login', fields: ['redirectTo'] },
   { route: 'resources.claims', path: () => '/resources/claims', fields: ['q'] },
