@@ -5,6 +5,7 @@ import crypto from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler, Response } from 'express'
 import helmet from 'helmet'
+import { formatBytes } from '#app/utils/format.ts'
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -105,10 +106,19 @@ const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data']
 
 /**
  * Every write is a form (urlencoded, or multipart for uploads); anything else would fail
- * deep in the app as a 500, so it is turned away here with a clear answer. Urlencoded
- * forms are capped (uploads have their own limit, IMPORT_MAX_BYTES).
+ * deep in the app as a 500, so it is turned away here with a clear answer. The app reads a
+ * whole form into memory, the sign-in form too, before anyone is known: so every form must
+ * declare its length, as browsers do, and plain forms are capped at `maxFormBytes`,
+ * multipart ones at an import file (`maxUploadBytes`, which the import checks itself with
+ * a message by the field) plus a form's fields.
  */
-export function refuseUnreadableBodies({ maxFormBytes }: { maxFormBytes: number }): RequestHandler {
+export function refuseUnreadableBodies({
+  maxFormBytes,
+  maxUploadBytes,
+}: {
+  maxFormBytes: number
+  maxUploadBytes: number
+}): RequestHandler {
   return (req, res, next) => {
     if (readsNoBody.has(req.method)) return next()
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
@@ -119,12 +129,21 @@ export function refuseUnreadableBodies({ maxFormBytes }: { maxFormBytes: number 
         `Claim desk only takes forms (${formTypes.join(' or ')}); this request sent ${type ? `“${type}”` : 'no content type'}. Nothing was changed.`,
       )
     }
+    // Node refuses a request that declares both, so a transfer encoding means no known length.
+    if (req.get('transfer-encoding') !== undefined) {
+      return refuse(
+        res,
+        411,
+        'Claim desk takes forms sent with their length (Content-Length), as browsers send them. Nothing was changed.',
+      )
+    }
     const length = Number(req.get('content-length') ?? 0)
-    if (type === formTypes[0] && length > maxFormBytes) {
+    const max = type === 'multipart/form-data' ? maxUploadBytes + maxFormBytes : maxFormBytes
+    if (length > max) {
       return refuse(
         res,
         413,
-        `This form is ${Math.ceil(length / 1024 / 1024)} MB; Claim desk takes forms up to ${Math.floor(maxFormBytes / 1024 / 1024)} MB. Nothing was changed.`,
+        `This form is ${formatBytes(length)}; Claim desk takes forms up to ${formatBytes(max)}. Nothing was changed.`,
       )
     }
     next()

@@ -29,7 +29,7 @@ app.use(
   securityHeaders({ development: Boolean(viteDevServer), https: env.PUBLIC_BASE_URL.startsWith('https:') }),
 )
 app.use(refuseCrossSiteWrites({ publicBaseUrl: env.PUBLIC_BASE_URL }))
-app.use(refuseUnreadableBodies({ maxFormBytes: env.FORM_MAX_BYTES }))
+app.use(refuseUnreadableBodies({ maxFormBytes: env.FORM_MAX_BYTES, maxUploadBytes: env.IMPORT_MAX_BYTES }))
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)

@@ -60,31 +60,47 @@ function refusal(reason: SignInRefusal['reason'], state: RateLimiterRes): SignIn
   }
 }
 
-/** Whether sign-in must be refused right now, before the password is even checked. */
-export async function signInRefusal(email: string, ip: string | null): Promise<SignInRefusal | null> {
-  const { account, address, maxPerAccount, maxPerAddress } = limiters()
-  const [byAddress, byAccount] = await Promise.all([address.get(addressKey(ip)), account.get(accountKey(email))])
-  if (byAddress && byAddress.consumedPoints >= maxPerAddress) return refusal('address', byAddress)
-  if (byAccount && byAccount.consumedPoints >= maxPerAccount) return refusal('account', byAccount)
-  return null
-}
+// The library rejects with the counter's state once it goes over; either way we read the count.
+const count = (limiter: RateLimiterSQLite, key: string) =>
+  limiter.consume(key).catch((state: unknown) => {
+    if (state instanceof Error) throw state
+    return state as RateLimiterRes
+  })
 
-/** Counts a failed attempt; returns the refusal if this one used up an allowance. */
-export async function countFailedSignIn(email: string, ip: string | null): Promise<SignInRefusal | null> {
-  const { account, address, maxPerAccount, maxPerAddress } = limiters()
-  // The library rejects with the counter's state once it goes over; either way we read the count.
-  const count = (limiter: RateLimiterSQLite, key: string) =>
-    limiter.consume(key).catch((state: unknown) => {
-      if (state instanceof Error) throw state
-      return state as RateLimiterRes
-    })
-  const [byAddress, byAccount] = await Promise.all([count(address, addressKey(ip)), count(account, accountKey(email))])
-  if (byAddress.consumedPoints >= maxPerAddress) return refusal('address', byAddress)
-  if (byAccount.consumedPoints >= maxPerAccount) return refusal('account', byAccount)
-  return null
-}
+export type SignInAttempt =
+  | { refused: SignInRefusal }
+  | {
+      refused: null
+      /** Counts the failure at the address; the refusal to answer with if it used up an allowance. */
+      failed: () => Promise<SignInRefusal | null>
+      /** Clears the account's failures (the address keeps its count). */
+      succeeded: () => Promise<void>
+    }
 
-/** A successful sign-in clears the account's failures (the address keeps its count). */
-export async function clearFailedSignIns(email: string) {
-  await limiters().account.delete(accountKey(email))
+/**
+ * Starts a sign-in attempt, before its password is checked. The account's count goes up
+ * at once: argon2 takes a while, and guesses at one password sent all at once would
+ * otherwise all be checked before the first was counted. An attempt refused here checked
+ * nothing and is taken back. The address counts failures only once they are known, so a
+ * newsroom behind one address can sign in all at once at nine.
+ */
+export async function startSignInAttempt(email: string, ip: string | null): Promise<SignInAttempt> {
+  const { account, address, maxPerAccount, maxPerAddress } = limiters()
+  const byAddress = await address.get(addressKey(ip))
+  if (byAddress && byAddress.consumedPoints >= maxPerAddress) return { refused: refusal('address', byAddress) }
+  const byAccount = await count(account, accountKey(email))
+  if (byAccount.consumedPoints > maxPerAccount) {
+    await account.reward(accountKey(email))
+    return { refused: refusal('account', byAccount) }
+  }
+  return {
+    refused: null,
+    failed: async () => {
+      const byAddressNow = await count(address, addressKey(ip))
+      if (byAddressNow.consumedPoints >= maxPerAddress) return refusal('address', byAddressNow)
+      if (byAccount.consumedPoints >= maxPerAccount) return refusal('account', byAccount)
+      return null
+    },
+    succeeded: () => account.delete(accountKey(email)).then(() => undefined),
+  }
 }

@@ -3,7 +3,7 @@
 import { recordAuditEvent } from '#app/domain/audit.server.ts'
 import { authenticate } from '#app/domain/users.server.ts'
 import { currentRequest, noteSignedInUser } from '#app/utils/request-context.server.ts'
-import { clearFailedSignIns, countFailedSignIn, signInRefusal } from './login-throttle.server.ts'
+import { startSignInAttempt } from './login-throttle.server.ts'
 import { getOptionalUser } from './permissions.server.ts'
 import { endSession, startSession } from './session.server.ts'
 
@@ -17,27 +17,27 @@ const notRight = 'E-mail or password is not right.'
 /** Checks the throttle and the password, records the attempt and starts a fresh session. */
 export async function signIn(request: Request, email: string, password: string): Promise<SignInOutcome> {
   const ip = currentRequest()?.ip ?? null
-  const refusedBefore = await signInRefusal(email, ip)
-  if (refusedBefore) {
-    recordAuditEvent({ action: 'sign_in_throttled', email, detail: { limit: refusedBefore.reason } })
+  const attempt = await startSignInAttempt(email, ip)
+  if (attempt.refused) {
+    recordAuditEvent({ action: 'sign_in_throttled', email, detail: { limit: attempt.refused.reason } })
     return {
       ok: false,
       status: 429,
-      message: refusedBefore.message,
-      retryAfterSeconds: refusedBefore.retryAfterSeconds,
+      message: attempt.refused.message,
+      retryAfterSeconds: attempt.refused.retryAfterSeconds,
     }
   }
   const result = await authenticate(email, password)
   if (!result.user) {
     recordAuditEvent({ action: 'sign_in_failed', email, subjectId: result.userId, detail: { reason: result.failure } })
-    const refusedNow = await countFailedSignIn(email, ip)
+    const refusedNow = await attempt.failed()
     if (refusedNow) {
       return { ok: false, status: 429, message: refusedNow.message, retryAfterSeconds: refusedNow.retryAfterSeconds }
     }
     return { ok: false, status: 400, message: notRight }
   }
   const { user } = result
-  await clearFailedSignIns(email)
+  await attempt.succeeded()
   recordAuditEvent({ action: 'sign_in', actorId: user.id, subjectId: user.id, email: user.email })
   noteSignedInUser(user.id)
   // A brand-new session id on every sign-in (session fixation): startSession drops the old one.

@@ -3,7 +3,6 @@
 // never a 500, a refused request writes nothing, and accepted text is stored as sent.
 // fast-check prints the seed and the shrunk request of a failing run: rerun it with
 // `fc.assert(..., { seed, path })` to reproduce.
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
@@ -22,6 +21,7 @@ import { importFieldKeys } from '#app/domain/import/fields.ts'
 import { ExportQuerySchema } from '#app/validation/export.ts'
 import { getConnection } from '#db/client.ts'
 import { makeUser, signedIn } from '#test/helpers/fixtures.ts'
+import { answerOf, deskFingerprint, type Answer } from '#test/helpers/route-answers.ts'
 import { asSent, hostileText, hostileValue, type FieldValue } from '#test/helpers/hostile-values.ts'
 
 const editor = await signedIn('editor')
@@ -78,55 +78,6 @@ const checkedAt = () =>
   ).checkedAt
 
 // --- What a request did ------------------------------------------------------------
-
-const tables = (
-  sqlite.prepare("select name from sqlite_schema where type = 'table' and sql not like 'CREATE VIRTUAL%'").all() as {
-    name: string
-  }[]
-)
-  .map((t) => t.name)
-  .filter((name) => !name.startsWith('sqlite_') && !name.startsWith('claims_fts') && !name.startsWith('__'))
-  // A refused sign-in is recorded on purpose (sign-in-throttle-and-audit.test.ts checks it).
-  .filter((name) => name !== 'audit_events' && name !== 'login_throttle')
-
-/** Every row of every table, hashed: a refused request must leave each one as it was. */
-function snapshot() {
-  return Object.fromEntries(
-    [...tables, 'claims_fts'].map((table) => {
-      const rows = sqlite.prepare(`select rowid as _rowid, * from ${table} order by rowid`).raw().all()
-      const hash = createHash('sha256')
-      for (const row of rows) hash.update(JSON.stringify(row, (_, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)))
-      return [table, `${rows.length}:${hash.digest('hex').slice(0, 16)}`]
-    }),
-  )
-}
-
-type Answer = { status: number; body: unknown; location: string | null }
-
-/** The status and body of what a loader or action returned or threw; any other throw is a 500. */
-async function answer(run: () => Promise<unknown>): Promise<Answer> {
-  const read = async (value: unknown): Promise<Answer> => {
-    if (value instanceof Response) {
-      const text = await value.text()
-      let body: unknown = text
-      try {
-        body = JSON.parse(text)
-      } catch {}
-      return { status: value.status, body, location: value.headers.get('Location') }
-    }
-    if (value && typeof value === 'object' && 'type' in value && value.type === 'DataWithResponseInit') {
-      const { data, init } = value as unknown as { data: unknown; init: ResponseInit | null }
-      return { status: init?.status ?? 200, body: data, location: null }
-    }
-    return { status: 200, body: value, location: null }
-  }
-  try {
-    return await read(await run())
-  } catch (thrown) {
-    if (thrown instanceof Response || (thrown && typeof thrown === 'object' && 'init' in thrown)) return read(thrown)
-    return { status: 500, body: thrown instanceof Error ? thrown.stack : String(thrown), location: null }
-  }
-}
 
 /** What a refused request tells the person: form and field errors, a message, a refusal. */
 function messagesOf(body: unknown): string[] {
@@ -385,6 +336,8 @@ type Query = {
   /** Who asks; an editor unless the page is for admins. */
   as?: typeof editor
 }
+// The export page and its downloads read the same filter.
+const exportFilterFields = Object.keys(ExportQuerySchema.shape)
 const queries: Query[] = [
   {
     route: 'claims._index',
@@ -400,34 +353,12 @@ const queries: Query[] = [
   {
     route: 'export._index',
     path: () => '/export',
-    fields: [
-      'status',
-      'verdict',
-      'speaker',
-      'speakerName',
-      'source',
-      'sourceName',
-      'outlet',
-      'tag',
-      'from',
-      'to',
-    ].concat(['updatedSince', 'format', 'download']),
+    fields: [...exportFilterFields, 'format', 'download'],
   },
   ...['csv', 'json', 'jsonld', 'xlsx'].map((format) => ({
     route: `export.claims[.]${format}`,
     path: () => `/export/claims.${format}`,
-    fields: [
-      'status',
-      'verdict',
-      'speaker',
-      'speakerName',
-      'source',
-      'sourceName',
-      'outlet',
-      'tag',
-      'from',
-      'to',
-    ].concat(['updatedSince']),
+    fields: exportFilterFields,
   })),
   { route: 'login', path: () => '/login', fields: ['redirectTo'] },
   { route: 'resources.claims', path: () => '/resources/claims', fields: ['q'] },
@@ -556,7 +487,7 @@ function post(form: Form, fields: Record<string, FieldValue>, file?: File) {
       ...(form.multipart ? {} : { 'Content-Type': 'application/x-www-form-urlencoded' }),
     },
   })
-  return answer(async () => routeOf(form.route).action!({ request, params: form.params?.() ?? {}, context: {} }))
+  return answerOf(async () => routeOf(form.route).action!({ request, params: form.params?.() ?? {}, context: {} }))
 }
 
 // Fields a form does not have, some named like columns a request must never set.
@@ -607,14 +538,14 @@ describe('hostile form posts are answered with a 4xx and a message, or accepted;
           form.multipart ? hostileFile : fc.constant(undefined),
           async (changes, file) => {
             const fields = applyChanges(form.valid(), changes)
-            const before = snapshot()
+            const before = deskFingerprint()
             const result = await post(form, fields, file)
             if (process.env.HOSTILE_TALLY)
               fs.appendFileSync(process.env.HOSTILE_TALLY, `${form.route} ${form.intent ?? ''} ${result.status}\n`)
             expect(result.status, String(result.body).slice(0, 2000)).toBeLessThan(500)
             if (result.status >= 400) {
               expect(messagesOf(result.body), JSON.stringify(result.body).slice(0, 500)).not.toEqual([])
-              expect(snapshot()).toEqual(before)
+              expect(deskFingerprint()).toEqual(before)
             }
           },
         ),
@@ -651,19 +582,19 @@ describe('a body that is not a well-formed form is a 4xx with a message, never a
         ),
       ),
   )('%s', async (_, form, type, text) => {
-    const before = snapshot()
+    const before = deskFingerprint()
     const request = new Request(`http://localhost${form.url()}`, {
       method: 'POST',
       body: text,
       headers: { Cookie: (form.as ?? editor).cookie, ...(type ? { 'Content-Type': type } : {}) },
     })
-    const result = await answer(async () =>
+    const result = await answerOf(async () =>
       routeOf(form.route).action!({ request, params: form.params?.() ?? {}, context: {} }),
     )
     expect(result.status, String(result.body).slice(0, 2000)).toBeGreaterThanOrEqual(400)
     expect(result.status, String(result.body).slice(0, 2000)).toBeLessThan(500)
     expect(messagesOf(result.body)).not.toEqual([])
-    expect(snapshot()).toEqual(before)
+    expect(deskFingerprint()).toEqual(before)
   })
 })
 
@@ -734,12 +665,12 @@ describe('requests aimed at the rules past the schema', () => {
     ),
   )('%s', async (_, route, intent, changes) => {
     const form = forms.find((f) => f.route === route && f.intent === intent)!
-    const before = snapshot()
+    const before = deskFingerprint()
     const result = await post(form, { ...form.valid(), ...changes })
     expect(result.status, String(result.body).slice(0, 2000)).toBeLessThan(500)
     if (result.status >= 400) {
       expect(messagesOf(result.body), JSON.stringify(result.body).slice(0, 500)).not.toEqual([])
-      expect(snapshot()).toEqual(before)
+      expect(deskFingerprint()).toEqual(before)
     }
   })
 })
@@ -758,18 +689,18 @@ describe('hostile queries are answered, never a 500, and read nothing into the d
             const params = new URLSearchParams()
             for (const [name, value] of pairs)
               for (const v of Array.isArray(value) ? value : [value]) params.append(name, v)
-            const before = snapshot()
+            const before = deskFingerprint()
             const request = new Request(`http://localhost${query.path()}?${params}`, {
               headers: { Cookie: (query.as ?? editor).cookie },
             })
-            const result = await answer(async () =>
+            const result = await answerOf(async () =>
               routeOf(query.route).loader!({ request, params: query.params?.() ?? {}, context: {} }),
             )
             expect(result.status, String(result.body).slice(0, 2000)).toBeLessThan(500)
             if (result.status >= 400 && result.status !== 404) {
               expect(messagesOf(result.body), JSON.stringify(result.body).slice(0, 500)).not.toEqual([])
             }
-            expect(snapshot()).toEqual(before)
+            expect(deskFingerprint()).toEqual(before)
           },
         ),
         { numRuns: runs },

@@ -52,6 +52,23 @@ describe('sign-in throttling', () => {
     expect(auditOf(user.email)).toEqual(['user_created', ...Array(5).fill('sign_in_failed'), 'sign_in_throttled'])
   })
 
+  test('guesses sent all at once are counted before their passwords are checked: no more than five get an answer', async () => {
+    const user = await makeUser('editor')
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => submitLogin({ email: user.email, password: 'wrong' }, '198.51.100.3')),
+    )
+    expect(results.map(statusOf).filter((status) => status === 400)).toHaveLength(4)
+    expect(auditOf(user.email).filter((action) => action === 'sign_in_failed')).toHaveLength(5)
+  })
+
+  test('a newsroom behind one address may all sign in at once', async () => {
+    const people = await Promise.all(Array.from({ length: 25 }, () => makeUser('viewer')))
+    const results = await Promise.all(
+      people.map((person) => submitLogin({ email: person.email, password: person.password }, '198.51.100.4')),
+    )
+    expect(results.map(statusOf)).toEqual(people.map(() => 302))
+  })
+
   test('a success clears the account’s failures', async () => {
     const user = await makeUser('viewer')
     const ip = '198.51.100.2'
