@@ -9,7 +9,7 @@ CREATE TABLE `audit_events` (
 	`detail` text,
 	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`subject_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "audit_events_action_check" CHECK("audit_events"."action" in ('sign_in', 'sign_in_failed', 'sign_in_throttled', 'sign_out', 'user_created', 'role_changed', 'user_disabled', 'user_enabled'))
+	CONSTRAINT "audit_events_action_check" CHECK("audit_events"."action" in ('sign_in', 'sign_in_failed', 'sign_in_throttled', 'sign_in_pause_lifted', 'sign_out', 'user_created', 'role_changed', 'user_disabled', 'user_enabled'))
 );
 --> statement-breakpoint
 CREATE INDEX `audit_events_action_idx` ON `audit_events` (`action`);--> statement-breakpoint

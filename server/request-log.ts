@@ -43,7 +43,12 @@ const log = pinoHttp<Request, Response>({
     return staticFile(req.path) ? 'debug' : 'info'
   },
   customSuccessObject: summary,
-  customErrorObject: (req, res, error, value) => ({ ...summary(req, res, value), err: error }),
+  // For a 5xx without a thrown error pino-http makes one up ("failed with status code 500")
+  // whose stack is its own; Remix has already logged the real cause, so leave it out.
+  customErrorObject: (req, res, error, value) =>
+    error.message === `failed with status code ${res.statusCode}`
+      ? summary(req, res, value)
+      : { ...summary(req, res, value), err: error },
   customSuccessMessage: (req, res) => `${req.method} ${req.path} ${res.statusCode}`,
   customErrorMessage: (req, res) => `${req.method} ${req.path} ${res.statusCode}`,
 })

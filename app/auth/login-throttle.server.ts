@@ -23,7 +23,9 @@ function limiters(): Limiters {
       tableName: 'login_throttle',
       // Migration 0008 made the table, in the layout the library expects.
       tableCreated: true,
-      clearExpiredByTimeout: true,
+      // The library's own sweep runs on a timer with no error handling: a busy database
+      // (a restore holding the lock) would end the process. We sweep on failures instead.
+      clearExpiredByTimeout: false,
       duration: env.LOGIN_WINDOW_MINUTES * 60,
     }
     existing = {
@@ -56,7 +58,7 @@ function refusal(reason: SignInRefusal['reason'], state: RateLimiterRes): SignIn
     retryAfterSeconds,
     message:
       `Too many failed sign-ins ${who}. Sign-in is paused: try again in ${inMinutes(retryAfterSeconds)}` +
-      (reason === 'account' ? ', or ask an admin to check the account.' : '.'),
+      (reason === 'account' ? ', or ask an admin to lift the pause.' : '.'),
   }
 }
 
@@ -96,6 +98,7 @@ export async function startSignInAttempt(email: string, ip: string | null): Prom
   return {
     refused: null,
     failed: async () => {
+      sweepExpiredCounts()
       const byAddressNow = await count(address, addressKey(ip))
       if (byAddressNow.consumedPoints >= maxPerAddress) return refusal('address', byAddressNow)
       if (byAccount.consumedPoints >= maxPerAccount) return refusal('account', byAccount)
@@ -103,4 +106,30 @@ export async function startSignInAttempt(email: string, ip: string | null): Prom
     },
     succeeded: () => account.delete(accountKey(email)).then(() => undefined),
   }
+}
+
+/** Drops counts whose window has ended; a busy database just leaves them for next time. */
+function sweepExpiredCounts() {
+  try {
+    getConnection().sqlite.prepare('delete from login_throttle where expire < ?').run(Date.now())
+  } catch {
+    // Only housekeeping: an expired count is ignored when read anyway.
+  }
+}
+
+/** The accounts (e-mail addresses, lower case) whose sign-in is paused right now. */
+export function pausedAccounts(): Set<string> {
+  const { maxPerAccount } = limiters()
+  const keys = getConnection()
+    .sqlite.prepare(
+      "select substr(key, length('account:') + 1) from login_throttle where key like 'account:%' and points >= ? and expire > ?",
+    )
+    .pluck()
+    .all(maxPerAccount, Date.now()) as string[]
+  return new Set(keys)
+}
+
+/** Ends an account's pause and forgets its failures: an admin vouched for the person. */
+export async function liftSignInPause(email: string) {
+  await limiters().account.delete(accountKey(email))
 }

@@ -1,7 +1,7 @@
 // The audit log (decision 019): sign-ins, failed and refused sign-ins, sign-outs and every
 // change to someone's account, with who did it and from which address. Each event also
 // goes to the request log, so a log collector sees it even if nobody opens the page.
-import { and, desc, eq, lt } from 'drizzle-orm'
+import { and, desc, eq, gte, isNull, lt } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db } from '#db/client.ts'
 import { auditEvents, users, type AuditAction } from '#db/schema.ts'
@@ -43,6 +43,31 @@ export function recordAuditEvent(entry: AuditEntry) {
     },
     `audit ${event.action}`,
   )
+}
+
+/**
+ * Whether `action` was recorded since `since` for this e-mail or, without one, this
+ * address: lets a repeated refusal be recorded once per window instead of per request.
+ */
+export function auditedSince(action: AuditAction, since: Date, who: { email: string } | { ip: string | null }) {
+  const row = db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.action, action),
+        gte(auditEvents.at, since),
+        'email' in who
+          ? eq(auditEvents.email, who.email)
+          : who.ip
+            ? eq(auditEvents.ip, who.ip)
+            : isNull(auditEvents.ip),
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(1)
+    .get()
+  return row !== undefined
 }
 
 export const auditPageSize = 50

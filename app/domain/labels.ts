@@ -151,6 +151,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   sign_in: 'Signed in',
   sign_in_failed: 'Sign-in failed',
   sign_in_throttled: 'Sign-in refused: too many failures',
+  sign_in_pause_lifted: 'Sign-in pause lifted',
   sign_out: 'Signed out',
   user_created: 'Account created',
   role_changed: 'Role changed',

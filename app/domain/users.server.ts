@@ -3,11 +3,14 @@ import { and, asc, count, eq, isNull, ne } from 'drizzle-orm'
 import { db } from '#db/client.ts'
 import { users, type Role } from '#db/schema.ts'
 import { decoyPasswordHash, hashPassword, verifyPassword } from '#app/auth/password.server.ts'
+import { liftSignInPause, pausedAccounts } from '#app/auth/login-throttle.server.ts'
 import { endAllSessionsOf } from '#app/auth/session.server.ts'
 import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
 import { recordAuditEvent } from './audit.server.ts'
 
+/** Everyone with an account, and whether too many failed sign-ins have paused theirs. */
 export function listUsers() {
+  const paused = pausedAccounts()
   return db
     .select({
       id: users.id,
@@ -20,6 +23,7 @@ export function listUsers() {
     .from(users)
     .orderBy(asc(users.name))
     .all()
+    .map((user) => ({ ...user, signInPaused: paused.has(user.email) }))
 }
 
 export function listActiveEditors() {
@@ -121,6 +125,13 @@ export async function setUserDisabled(actorId: string, userId: string, disabled:
 }
 
 export type AuthenticationFailure = 'unknown_account' | 'wrong_password' | 'disabled'
+
+/** An admin lifts a sign-in pause (decision 019): the account's failures are forgotten. */
+export async function liftUserSignInPause(actorId: string, userId: string) {
+  const user = getUserRow(userId)
+  await liftSignInPause(user.email)
+  recordAuditEvent({ action: 'sign_in_pause_lifted', actorId, subjectId: userId, email: user.email })
+}
 
 /**
  * The user for an e-mail and password, or why not. Unknown e-mail, wrong password and

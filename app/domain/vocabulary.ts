@@ -62,6 +62,7 @@ export const auditActions = [
   'sign_in',
   'sign_in_failed',
   'sign_in_throttled',
+  'sign_in_pause_lifted',
   'sign_out',
   'user_created',
   'role_changed',

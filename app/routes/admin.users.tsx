@@ -7,7 +7,13 @@ import { requireAdmin } from '#app/auth/permissions.server.ts'
 import { PageHeader } from '#app/components/ui/layout.tsx'
 import { ErrorList, Field, FormActions, SelectField, useDeskForm } from '#app/components/forms.tsx'
 import { roleLabels } from '#app/domain/labels.ts'
-import { changeUserRole, createUser, listUsers, setUserDisabled } from '#app/domain/users.server.ts'
+import {
+  changeUserRole,
+  createUser,
+  liftUserSignInPause,
+  listUsers,
+  setUserDisabled,
+} from '#app/domain/users.server.ts'
 import { roles } from '#app/domain/vocabulary.ts'
 import { FieldError, NotFoundError } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
@@ -44,6 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const change = parsed.data
   try {
     if (change.intent === 'role') changeUserRole(admin.id, change.userId, change.role)
+    else if (change.intent === 'lift-pause') await liftUserSignInPause(admin.id, change.userId)
     else await setUserDisabled(admin.id, change.userId, change.intent === 'disable')
   } catch (error) {
     if (error instanceof FieldError) return data({ error: error.message }, { status: 400 })
@@ -124,6 +131,21 @@ export default function UsersPage() {
                   ) : (
                     <span className="badge status-verified">Active</span>
                   )}{' '}
+                  {u.signInPaused && !u.disabledAt ? (
+                    <Form method="post" style={{ display: 'inline' }}>
+                      <span className="badge status-in_review">Sign-in paused</span>{' '}
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="lift-pause"
+                        aria-label={`Lift the sign-in pause of ${u.name}`}
+                        title="Too many failed sign-ins paused this account; lift it once you know it was them"
+                      >
+                        Lift pause
+                      </button>
+                    </Form>
+                  ) : null}{' '}
                   {u.id === adminId ? null : (
                     <Form method="post" style={{ display: 'inline' }}>
                       <input type="hidden" name="userId" value={u.id} />

@@ -35,6 +35,6 @@ export const UserRoleSchema = z.object({
 })
 
 export const UserDisableSchema = z.object({
-  intent: z.enum(['disable', 'enable']),
+  intent: z.enum(['disable', 'enable', 'lift-pause']),
   userId: z.string().min(1).max(64),
 })

@@ -30,6 +30,7 @@ admin.users.tsx                    | POST create             | users   | login  
 admin.users.tsx                    | POST role               | users   | login     | 403    | 403    | ok    | login
 admin.users.tsx                    | POST disable            | users   | login     | 403    | 403    | ok    | login
 admin.users.tsx                    | POST enable             | users   | login     | 403    | 403    | ok    | login
+admin.users.tsx                    | POST lift-pause         | users   | login     | 403    | 403    | ok    | login
 claims.$claimId._index/route.tsx   | GET                     | read    | login     | ok     | ok     | ok    | login
 claims.$claimId._index/route.tsx   | POST delete             | write   | login     | 403    | ok     | ok    | login
 claims.$claimId._index/route.tsx   | POST restore            | write   | login     | 403    | ok     | ok    | login

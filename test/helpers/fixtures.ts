@@ -29,3 +29,18 @@ export function formRequest(url: string, fields: Record<string, string>, cookie?
 export function getRequest(url: string, cookie?: string) {
   return new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} })
 }
+
+let pausedFrom = 0
+
+/** Uses up an account's failed sign-ins, as that many wrong passwords would (no argon2 run). */
+export async function pauseSignIn(email: string) {
+  const { readEnv } = await import('#app/utils/env.server.ts')
+  const { startSignInAttempt } = await import('#app/auth/login-throttle.server.ts')
+  // An address of its own each time, so the address's count never pauses anyone else.
+  const ip = `198.18.0.${++pausedFrom}`
+  for (let failure = 0; failure < readEnv().LOGIN_MAX_FAILURES_PER_ACCOUNT; failure++) {
+    const attempt = await startSignInAttempt(email, ip)
+    if (attempt.refused) throw new Error(`${email} is paused already.`)
+    await attempt.failed()
+  }
+}

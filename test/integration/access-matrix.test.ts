@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { pausedAccounts } from '#app/auth/login-throttle.server.ts'
 import { startSession } from '#app/auth/session.server.ts'
 import { addClaimNote, annotatePassage, setThreadResolved } from '#app/domain/annotations.server.ts'
 import { createClaim, deleteClaim, getClaim, updateClaim } from '#app/domain/claims.server.ts'
@@ -27,7 +28,7 @@ import { threadIntents } from '#app/utils/note-intents.server.ts'
 import { db } from '#db/client.ts'
 import { annotations, claims, sessions, stagedImports, users } from '#db/schema.ts'
 import { parseAccessTable, visitors, type AccessRow, type Visitor } from '#test/helpers/access-table.ts'
-import { formRequest, getRequest, makeUser, signedIn } from '#test/helpers/fixtures.ts'
+import { formRequest, getRequest, makeUser, pauseSignIn, signedIn } from '#test/helpers/fixtures.ts'
 import { answerOf, deskFingerprint, type Answer } from '#test/helpers/route-answers.ts'
 import { csvFile } from '#test/helpers/import-files.ts'
 
@@ -215,6 +216,15 @@ const scenarios: Record<string, Scenario> = {
       url: '/admin/users',
       form: { intent: 'enable', userId: target.id },
       done: () => expect(userRow(target.id).disabledAt).toBeNull(),
+    }
+  },
+  'admin.users.tsx | POST lift-pause': async () => {
+    const target = await makeUser('editor')
+    await pauseSignIn(target.email)
+    return {
+      url: '/admin/users',
+      form: { intent: 'lift-pause', userId: target.id },
+      done: () => expect(pausedAccounts().has(target.email)).toBe(false),
     }
   },
 

@@ -303,7 +303,7 @@ const forms: Form[] = [
     fields: ['email', 'password', 'redirectTo'],
   },
   { route: 'logout', as: leaving, url: () => '/logout', valid: () => ({}), fields: ['x'] },
-  ...['create', 'role', 'disable', 'enable'].map((intent): Form => ({
+  ...['create', 'role', 'disable', 'enable', 'lift-pause'].map((intent): Form => ({
     route: 'admin.users',
     intent,
     as: admin,

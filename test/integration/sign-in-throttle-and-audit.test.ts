@@ -94,6 +94,38 @@ describe('sign-in throttling', () => {
   })
 })
 
+describe('an admin lifts a pause', () => {
+  test('the users page shows the pause; lifting it lets the person in and is audited; refusals are recorded once', async () => {
+    const admin = await signedIn('admin')
+    const user = await makeUser('editor')
+    const ip = '198.51.100.77'
+    for (let attempt = 1; attempt <= 5; attempt++) await submitLogin({ email: user.email, password: 'wrong' }, ip)
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      expect(statusOf(await submitLogin({ email: user.email, password: user.password }, ip))).toBe(429)
+    }
+    expect(auditOf(user.email).filter((action) => action === 'sign_in_throttled')).toHaveLength(1)
+
+    const page = await adminUsers.loader({ request: getRequest('/admin/users', admin.cookie), params: {}, context: {} })
+    expect(page.users.find((u) => u.id === user.id)?.signInPaused).toBe(true)
+    await adminUsers.action({
+      request: formRequest('/admin/users', { intent: 'lift-pause', userId: user.id }, admin.cookie),
+      params: {},
+      context: {},
+    })
+    const after = await adminUsers.loader({
+      request: getRequest('/admin/users', admin.cookie),
+      params: {},
+      context: {},
+    })
+    expect(after.users.find((u) => u.id === user.id)?.signInPaused).toBe(false)
+    expect(statusOf(await submitLogin({ email: user.email, password: user.password }, ip))).toBe(302)
+    expect(listAuditEvents({ action: 'sign_in_pause_lifted' }).events[0]).toMatchObject({
+      actor: { id: admin.id },
+      subject: { id: user.id },
+    })
+  })
+})
+
 describe('audit log', () => {
   test('sign-in and sign-out are recorded with the address; a failure says why, for admins only', async () => {
     const user = await makeUser('editor')
