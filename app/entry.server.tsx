@@ -1,7 +1,6 @@
 // Remix's default Node entry, plus the Content-Security-Policy nonce: every script the
 // server writes (React's streaming scripts, Remix's data and its Scripts) carries the
 // nonce that server/http-security.ts put in the policy, and no other script may run.
-import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
@@ -9,6 +8,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { logger } from '#app/utils/logger.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
+import { withoutZeroBytes } from '#app/utils/react-stream.server.ts'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -34,7 +34,7 @@ export default function handleRequest(
     let shellRendered = false
     const ready = () => {
       shellRendered = true
-      const body = new PassThrough()
+      const body = withoutZeroBytes()
       responseHeaders.set('Content-Type', 'text/html')
       resolve(
         new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

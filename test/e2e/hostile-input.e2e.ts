@@ -177,6 +177,8 @@ describe('stored markup stays text on every page that shows it', () => {
     // must see escaping fail on their own, not lean on the policy.
     const bare = await desk.app.newPage({ bypassCSP: true })
     await login(bare, demoUsers.editor.email)
+    // A page that streams nothing in later: React re-rendering <main> would drop the markup.
+    await visit(bare, '/activity')
     await inject(bare)
     await expect.poll(async () => (await inspect(bare)).ran).toBe(1)
     const found = await inspect(bare)
@@ -185,7 +187,7 @@ describe('stored markup stays text on every page that shows it', () => {
     expect(found.text).not.toContain(shown('H-check'))
 
     // With the policy, the same injected handler is refused: the second lock.
-    await visit(page, '/')
+    await visit(page, '/activity')
     await inject(page)
     await page.waitForLoadState('networkidle')
     expect((await inspect()).ran).toBeNull()
