@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 import { formatBytes } from '#app/utils/format.ts'
+import { formTypes, mediaTypeOf } from '#app/utils/responses.server.ts'
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -102,8 +103,6 @@ export function refuseCrossSiteWrites({ publicBaseUrl }: { publicBaseUrl: string
   }
 }
 
-const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data']
-
 /**
  * Every write is a form (urlencoded, or multipart for uploads); anything else would fail
  * deep in the app as a 500, so it is turned away here with a clear answer. The app reads a
@@ -121,7 +120,7 @@ export function refuseUnreadableBodies({
 }): RequestHandler {
   return (req, res, next) => {
     if (readsNoBody.has(req.method)) return next()
-    const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    const type = mediaTypeOf(req.get('content-type'))
     if (!formTypes.includes(type)) {
       return refuse(
         res,

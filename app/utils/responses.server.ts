@@ -15,7 +15,13 @@ export function parseRecordId(value: string | undefined, what: string): number {
   return Number(value)
 }
 
-const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data']
+/** The two kinds of body a browser's form sends; every write the desk takes is one of them. */
+export const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data']
+
+/** A Content-Type header's media type in lower case, without its parameters ('' for none). */
+export function mediaTypeOf(contentType: string | null | undefined) {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase()
+}
 
 export const unreadableFormMessages = {
   notAForm: 'This address takes a form sent from the desk’s pages, so nothing was saved. Send it from the page.',
@@ -24,7 +30,7 @@ export const unreadableFormMessages = {
 
 /** What a request's body is as far as forms go: a form of one of the two types a browser sends, or not. */
 export function formTypeOf(request: Request) {
-  const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const type = mediaTypeOf(request.headers.get('Content-Type'))
   return formTypes.includes(type) ? type : null
 }
 
