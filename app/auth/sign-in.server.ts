@@ -15,19 +15,21 @@ export type SignInOutcome =
 // One message for every wrong answer, so the form does not reveal which accounts exist.
 const notRight = 'E-mail or password is not right.'
 
-/** Checks the throttle and the password, records the attempt and starts a fresh session. */
+/**
+ * Checks the throttle and the password, records the attempt and starts a fresh session.
+ * `email` is as LoginSchema gives it, trimmed and in lower case as accounts are stored,
+ * so the audit log groups every attempt on one account together.
+ */
 export async function signIn(request: Request, email: string, password: string): Promise<SignInOutcome> {
   const ip = currentRequest()?.ip ?? null
-  // As accounts are stored, so the audit log groups attempts on one account together.
-  const typedEmail = email.trim().toLowerCase()
   const attempt = await startSignInAttempt(email, ip)
   if (attempt.refused) {
     // Once per pause is what an admin needs; a script hammering a paused account or
     // address must not grow the audit table by a row a request.
     const pausedSince = new Date(Date.now() - readEnv().LOGIN_WINDOW_MINUTES * 60_000)
-    const who = attempt.refused.reason === 'account' ? { email: typedEmail } : { ip }
+    const who = attempt.refused.reason === 'account' ? { email } : { ip }
     if (!auditedSince('sign_in_throttled', pausedSince, who)) {
-      recordAuditEvent({ action: 'sign_in_throttled', email: typedEmail, detail: { limit: attempt.refused.reason } })
+      recordAuditEvent({ action: 'sign_in_throttled', email, detail: { limit: attempt.refused.reason } })
     }
     return {
       ok: false,
@@ -40,7 +42,7 @@ export async function signIn(request: Request, email: string, password: string):
   if (!result.user) {
     recordAuditEvent({
       action: 'sign_in_failed',
-      email: typedEmail,
+      email,
       subjectId: result.userId,
       detail: { reason: result.failure },
     })
