@@ -70,7 +70,7 @@ export function auditedSince(action: AuditAction, since: Date, who: { email: str
   return row !== undefined
 }
 
-export const auditPageSize = 50
+const auditPageSize = 50
 
 const actors = alias(users, 'actor')
 const subjects = alias(users, 'subject')
